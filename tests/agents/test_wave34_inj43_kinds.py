@@ -9,6 +9,9 @@
 - A lower price or a discount declined ("I can't offer a lower price", "no puedo ofrecer un descuento ni reducir el
   importe", a script's "Falls nach einem Nachlass gefragt wird: der Preis bleibt bei ...": set 43's 013, quality set 43's
   en-g2, es-g2, de-g9) moves no price; a refusal that gives something in its place still does.
+- A second future slot said to work as well ("Wednesday, 2 December at 14:00 UK time works as well", "passt ebenfalls",
+  "convient aussi", "también funciona": set 43's 034) is the writer's proposal, not a date the record must hold; a past
+  day, a weekend or today said so is still refused.
 - A deal's state told by delivery or onboarding ("the hardware shipped", "Lieferung erfolgt", "livraison effectuée",
   "los sensores ya se entregaron", "accounts provisioned", "kick-off done": set 43's 015, 017, 138): on an open deal
   the record's stage decides, not a commit message, an out-of-office reply or a custom field that says the goods
@@ -122,6 +125,35 @@ def test_german_falls_opening_a_clause_is_if_not_a_price_that_falls() -> None:
         assert not falling_prices(sentence), sentence
     assert falling_prices("The price falls if you sign this week.")
     assert falling_prices("Der Preis fällt, wenn Sie diese Woche bestellen.")
+
+
+SLOT_DATE = "unsupported fact: date"
+
+# --- a second future slot said to work as well (set 43's 034) ----------------------------------------------------------
+
+SECOND_SLOTS = [
+    ("sf", "If Tuesday does not suit, Thursday, 3 December at 10:00 UK time works as well."),
+    ("en", "Wednesday, December 2 at 2 pm Central would work as well, if Tuesday is busy."),
+    ("en", "Thursday, December 3 at 10 am Central also works for a half-hour call."),
+    ("de", "Falls Dienstag nicht passt, passt Donnerstag, 3. Dezember, um 10 Uhr ebenfalls."),
+    ("fr", "Si mardi ne vous convient pas, le jeudi 3 décembre à 10 h convient aussi."),
+    ("es", "Si el martes no le viene bien, el jueves 3 de diciembre a las 10:00 también funciona."),
+]
+NOT_A_SLOT = [
+    ("sf", "If Tuesday does not suit, Saturday, 28 November at 10:00 UK time works as well."),
+    ("en", "If Tuesday is busy, Monday, November 23 at 10 am Central works as well."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), SECOND_SLOTS)
+def test_a_second_business_day_slot_said_to_work_as_well_passes(lang: str, sentence: str) -> None:
+    reasons = _refused("writer", lang, sentence)
+    assert not any(SLOT_DATE in r for r in reasons), (sentence, reasons)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), NOT_A_SLOT)
+def test_a_weekend_or_past_day_said_to_work_as_well_is_refused(lang: str, sentence: str) -> None:
+    assert _refused("writer", lang, sentence), sentence
 
 
 # --- a service credit in any wording (set 43's 152) ---------------------------------------------------------------------
