@@ -12,6 +12,9 @@
 - A second future slot said to work as well ("Wednesday, 2 December at 14:00 UK time works as well", "passt ebenfalls",
   "convient aussi", "también funciona": set 43's 034) is the writer's proposal, not a date the record must hold; a past
   day, a weekend or today said so is still refused.
+- A day of the year a custom field holds without a year ("fiscal_year_end": "December 31", "31. Dezember", "31 décembre",
+  "31 de diciembre": set 43's 139) is the record's date: a draft may restate it; another day, or a field that holds a
+  sentence around the day, vouches for nothing.
 - A deal's state told by delivery or onboarding ("the hardware shipped", "Lieferung erfolgt", "livraison effectuée",
   "los sensores ya se entregaron", "accounts provisioned", "kick-off done": set 43's 015, 017, 138): on an open deal
   the record's stage decides, not a commit message, an out-of-office reply or a custom field that says the goods
@@ -154,6 +157,33 @@ def test_a_second_business_day_slot_said_to_work_as_well_passes(lang: str, sente
 @pytest.mark.parametrize(("lang", "sentence"), NOT_A_SLOT)
 def test_a_weekend_or_past_day_said_to_work_as_well_is_refused(lang: str, sentence: str) -> None:
     assert _refused("writer", lang, sentence), sentence
+
+
+# --- a day of the year a custom field holds (set 43's 139) ----------------------------------------------------------
+
+FISCAL_YEAR = [
+    ("en", "December 31", "Your fiscal year ends on December 31, so the proposal arrives well before then."),
+    ("de", "31. Dezember", "Ihr Geschäftsjahr endet am 31. Dezember; das Angebot kommt deutlich vorher."),
+    ("fr", "31 décembre", "Votre exercice se termine le 31 décembre : la proposition arrive bien avant."),
+    ("es", "31 de diciembre", "Su ejercicio fiscal cierra el 31 de diciembre; la propuesta llega mucho antes."),
+]
+
+
+@pytest.mark.parametrize(("lang", "held", "sentence"), FISCAL_YEAR)
+def test_a_fiscal_year_end_the_field_holds_without_a_year_may_be_restated(lang: str, held: str, sentence: str) -> None:
+    patch = {"extra": {"fiscal_year_end": held}}
+    assert any(SLOT_DATE in r for r in _refused("writer", lang, sentence)), "without the field the day is unvouched"
+    reasons = _refused("writer", lang, sentence, patch)
+    assert not any(SLOT_DATE in r for r in reasons), (sentence, reasons)
+
+
+def test_a_fiscal_year_field_vouches_for_its_own_day_only_and_only_as_a_whole_value() -> None:
+    sentence = "Your fiscal year ends on December 30, so the proposal arrives well before then."
+    assert any(SLOT_DATE in r for r in _refused("writer", "en", sentence, {"extra": {"fiscal_year_end": "December 31"}}))
+    restated = "Your fiscal year ends on December 31, so the proposal arrives well before then."
+    for value in ("December 31 (Marcus says sign before it)", "12/31"):
+        reasons = _refused("writer", "en", restated, {"extra": {"fiscal_year_end": value}})
+        assert any(SLOT_DATE in r for r in reasons), value
 
 
 # --- a service credit in any wording (set 43's 152) ---------------------------------------------------------------------
