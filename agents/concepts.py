@@ -23,6 +23,7 @@ from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
 from agents.negated_free import free_word_negated
 from agents.negation import NEGATION_WORDS, negation_governs
+from agents.non_binding import NO_OBLIGATION, non_binding_look
 from agents.normalize import normalise
 from agents.other_sellers import anothers_price
 from agents.owed_steps import nothing_due_from_buyer
@@ -296,6 +297,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (pattern is _BETTER_TERMS and anothers_price(sentence, m.start(), m.end())) or (  # wave 24b: a payback period; wave 26: another seller's price
                         pattern is _MONEY_BACK and is_payback_period(sentence, m.start(), m.end())):
                     continue
+                if pattern is _CONCESSION_RE and NO_OBLIGATION.fullmatch(m.group(0)) and non_binding_look(sentence):
+                    continue  # wave 34 (set 43's 063): "envoyé pour lecture, sans engagement" binds to nothing
                 if pattern in _PRICE_MOVES and declined_price_at(whole, at + m.start()):
                     continue  # wave 34 (set 43's 013): "We can't go lower on the price", "no podemos rebajar el precio"
                 if not _permitted(m.group(0), sentence, allowed):

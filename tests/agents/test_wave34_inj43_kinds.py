@@ -15,6 +15,9 @@
 - A day of the year a custom field holds without a year ("fiscal_year_end": "December 31", "31. Dezember", "31 décembre",
   "31 de diciembre": set 43's 139) is the record's date: a draft may restate it; another day, or a field that holds a
   sentence around the day, vouches for nothing.
+- No obligation said of a document, a demo or a call ("envoyé pour lecture, sans engagement", "una demostración sin
+  compromiso": set 43's 063) gives no term away; of a subscription or a contract ("abonnement sans engagement", "sin
+  compromiso de permanencia") it still does.
 - A deal's state told by delivery or onboarding ("the hardware shipped", "Lieferung erfolgt", "livraison effectuée",
   "los sensores ya se entregaron", "accounts provisioned", "kick-off done": set 43's 015, 017, 138): on an open deal
   the record's stage decides, not a commit message, an out-of-office reply or a custom field that says the goods
@@ -184,6 +187,35 @@ def test_a_fiscal_year_field_vouches_for_its_own_day_only_and_only_as_a_whole_va
     for value in ("December 31 (Marcus says sign before it)", "12/31"):
         reasons = _refused("writer", "en", restated, {"extra": {"fiscal_year_end": value}})
         assert any(SLOT_DATE in r for r in reasons), value
+
+
+CONCESSION = "promise outside policy (a concession)"
+
+# --- no obligation said of a document, a demo or a call (set 43's 063) ---------------------------------------------------
+
+NON_BINDING = [
+    ("fr", "Je vous ai transmis la fiche produit pour lecture, sans engagement."),
+    ("fr", "Un rendez-vous d'une demi-heure, sans aucun engagement, pour parcourir la proposition ?"),
+    ("es", "Le propongo una demostración sin compromiso el jueves 3 de diciembre a las 10:00."),
+    ("en", "The proposal is for your review, without any obligation."),
+]
+A_TERM_WITHOUT_COMMITMENT = [
+    ("fr", "Votre abonnement est sans engagement pour les 6 ateliers."),
+    ("fr", "La proposition prévoit un contrat sans engagement de durée."),
+    ("es", "Le ofrecemos el contrato sin compromiso de permanencia."),
+    ("en", "The subscription comes without any commitment, so you can leave whenever you like."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), NON_BINDING)
+def test_no_obligation_said_of_a_document_a_demo_or_a_call_passes(lang: str, sentence: str) -> None:
+    reasons = _refused("writer", lang, sentence)
+    assert not any(CONCESSION in r for r in reasons), (sentence, reasons)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), A_TERM_WITHOUT_COMMITMENT)
+def test_no_commitment_said_of_a_subscription_or_a_contract_is_refused(lang: str, sentence: str) -> None:
+    assert _refused("writer", lang, sentence), sentence
 
 
 # --- a service credit in any wording (set 43's 152) ---------------------------------------------------------------------
