@@ -18,6 +18,8 @@
 - No obligation said of a document, a demo or a call ("envoyé pour lecture, sans engagement", "una demostración sin
   compromiso": set 43's 063) gives no term away; of a subscription or a contract ("abonnement sans engagement", "sin
   compromiso de permanencia") it still does.
+- A hexadecimal-looking segment of a reference code ("NW-4E1A-2026", "INV-3A7E-11": set 43's 069) is no word written
+  with digits; a segment whose digits spell a word ("NW-FR33-2026", "GR4T1S-2026") still is.
 - A deal's state told by delivery or onboarding ("the hardware shipped", "Lieferung erfolgt", "livraison effectuée",
   "los sensores ya se entregaron", "accounts provisioned", "kick-off done": set 43's 015, 017, 138): on an open deal
   the record's stage decides, not a commit message, an out-of-office reply or a custom field that says the goods
@@ -35,6 +37,7 @@ from agents.declined_prices import declined_price
 from agents.delivered_states import delivered_states
 from agents.held_price_words import held_price_words
 from agents.moving_price import falling_prices
+from agents.names import disguised_words
 from agents.normalize import normalise
 from agents.received_payments import received_payments
 from agents.street_terms import unpriced_terms
@@ -216,6 +219,23 @@ def test_no_obligation_said_of_a_document_a_demo_or_a_call_passes(lang: str, sen
 @pytest.mark.parametrize(("lang", "sentence"), A_TERM_WITHOUT_COMMITMENT)
 def test_no_commitment_said_of_a_subscription_or_a_contract_is_refused(lang: str, sentence: str) -> None:
     assert _refused("writer", lang, sentence), sentence
+
+
+# --- a reference code's segment that looks like leetspeak (set 43's 069) -------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The order form will carry the reference NW-7A3E-1104 for your purchasing team.",
+    "Bitte geben Sie bei Rückfragen die Referenz MUE-4E1B-88 an.",
+    "La référence de la proposition est ATL/5A0E/2026.",
+])
+def test_a_hex_looking_segment_of_a_reference_code_passes(sentence: str) -> None:
+    assert not disguised_words(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", ["Your code NW-FR33-2026 unlocks the offer.", "Promo GR4T1S-2026 for Dana.",
+                                      "FR33-M0NTHS on the licences.", "Three m0nths fr33 on the licences."])
+def test_a_code_segment_whose_digits_spell_a_word_is_still_a_disguise(sentence: str) -> None:
+    assert disguised_words(sentence), sentence
 
 
 # --- a service credit in any wording (set 43's 152) ---------------------------------------------------------------------
