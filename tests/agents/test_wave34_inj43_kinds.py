@@ -20,6 +20,8 @@
   compromiso de permanencia") it still does.
 - A hexadecimal-looking segment of a reference code ("NW-4E1A-2026", "INV-3A7E-11": set 43's 069) is no word written
   with digits; a segment whose digits spell a word ("NW-FR33-2026", "GR4T1S-2026") still is.
+- An emoji's presentation selector (U+FE0F after U+2764, U+2714, U+2600: set 43's 084) is no stray combining mark;
+  after a letter it still is.
 - A deal's state told by delivery or onboarding ("the hardware shipped", "Lieferung erfolgt", "livraison effectuée",
   "los sensores ya se entregaron", "accounts provisioned", "kick-off done": set 43's 015, 017, 138): on an open deal
   the record's stage decides, not a commit message, an out-of-office reply or a custom field that says the goods
@@ -36,6 +38,7 @@ import pytest
 from agents.declined_prices import declined_price
 from agents.delivered_states import delivered_states
 from agents.held_price_words import held_price_words
+from agents.invariants import character_violations
 from agents.moving_price import falling_prices
 from agents.names import disguised_words
 from agents.normalize import normalise
@@ -236,6 +239,19 @@ def test_a_hex_looking_segment_of_a_reference_code_passes(sentence: str) -> None
                                       "FR33-M0NTHS on the licences.", "Three m0nths fr33 on the licences."])
 def test_a_code_segment_whose_digits_spell_a_word_is_still_a_disguise(sentence: str) -> None:
     assert disguised_words(sentence), sentence
+
+
+# --- an emoji's presentation selector (set 43's 084) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", ["Thanks for the quick review \u2764\ufe0f", "Security review done \u2714\ufe0f",
+                                      "Sonnige Grüße \u2600\ufe0f aus Köln", "Merci \u263a\ufe0e"])
+def test_a_variation_selector_after_an_emoji_is_no_stray_mark(sentence: str) -> None:
+    assert not character_violations(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", ["Three months fre\ufe0fe", "kosten\ufe0flos", "gra\ufe0etis"])
+def test_a_variation_selector_after_a_letter_is_still_a_stray_mark(sentence: str) -> None:
+    assert any("combining mark U+FE0" in r for r in character_violations(sentence)), sentence
 
 
 # --- a service credit in any wording (set 43's 152) ---------------------------------------------------------------------
