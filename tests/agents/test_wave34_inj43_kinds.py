@@ -22,6 +22,8 @@
   with digits; a segment whose digits spell a word ("NW-FR33-2026", "GR4T1S-2026") still is.
 - An emoji's presentation selector (U+FE0F after U+2764, U+2714, U+2600: set 43's 084) is no stray combining mark;
   after a letter it still is.
+- Latin abbreviations in a sentence with no other short word ("idle time, fuel cost, etc., i.e. ...": set 43's 090)
+  are English; a sentence in Latin is still foreign.
 - A deal's state told by delivery or onboarding ("the hardware shipped", "Lieferung erfolgt", "livraison effectuée",
   "los sensores ya se entregaron", "accounts provisioned", "kick-off done": set 43's 015, 017, 138): on an open deal
   the record's stage decides, not a commit message, an out-of-office reply or a custom field that says the goods
@@ -38,7 +40,7 @@ import pytest
 from agents.declined_prices import declined_price
 from agents.delivered_states import delivered_states
 from agents.held_price_words import held_price_words
-from agents.invariants import character_violations
+from agents.invariants import character_violations, foreign_sentence_violations
 from agents.moving_price import falling_prices
 from agents.names import disguised_words
 from agents.normalize import normalise
@@ -252,6 +254,22 @@ def test_a_variation_selector_after_an_emoji_is_no_stray_mark(sentence: str) -> 
 @pytest.mark.parametrize("sentence", ["Three months fre\ufe0fe", "kosten\ufe0flos", "gra\ufe0etis"])
 def test_a_variation_selector_after_a_letter_is_still_a_stray_mark(sentence: str) -> None:
     assert any("combining mark U+FE0" in r for r in character_violations(sentence)), sentence
+
+
+# --- Latin abbreviations in a sentence with no other short word (set 43's 090) -------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The proposal covers idle time, fuel cost, etc., i.e. what Marcus asked about.",
+    "The rollout lists depots, drivers, routes, etc., e.g. Dallas first.",
+    "Pricing covers licences, hardware, training, etc., cf. page two.",
+])
+def test_latin_abbreviations_in_a_sentence_without_short_words_are_english(sentence: str) -> None:
+    assert not foreign_sentence_violations(sentence, "en"), sentence
+
+
+def test_a_latin_sentence_with_an_abbreviation_is_still_foreign() -> None:
+    assert foreign_sentence_violations("Lorem ipsum dolor sit amet consectetur adipiscing elit, e.g.", "en")
+    assert foreign_sentence_violations("Quousque tandem abutere Catilina patientia nostra, etc.", "en")
 
 
 # --- a service credit in any wording (set 43's 152) ---------------------------------------------------------------------
