@@ -155,7 +155,7 @@ SECOND_SLOTS = [
 ]
 NOT_A_SLOT = [
     ("sf", "If Tuesday does not suit, Saturday, 28 November at 10:00 UK time works as well."),
-    ("en", "If Tuesday is busy, Monday, November 23 at 10 am Central works as well."),
+    ("en", "If Tuesday is busy, Monday, October 5 at 10 am Central works as well."),
 ]
 
 
