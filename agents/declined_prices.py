@@ -52,7 +52,11 @@ _STAYS = re.compile(
 (agents.concepts reads that); here it only answers an ask."""
 _GIVES = re.compile(
     r"%|\b(?:prozent|per\s*cent|pour\s*cent|por\s*ciento|unless|es\s+sei\s+denn|außer\s+wenn|sauf\s+si|"
-    r"à\s+moins\s+que|a\s+menos\s+que|salvo\s+que)\b",
+    r"à\s+moins\s+que|a\s+menos\s+que|salvo\s+que|"
+    # a refusal narrowed to a way of giving it ("nicht schriftlich anbieten, nur mündlich", "not in writing"): it is
+    # given another way
+    r"nur|only|seulement|uniquement|solo|sólo|solamente|schriftlich|in\s+writing|par\s+écrit|por\s+escrito|"
+    r"mündlich|orally|verbally|oralement|de\s+palabra|officially|offiziell|officiellement|oficialmente)\b",
     re.I,
 )
 _TURN = re.compile(r"\b(?:but|however|instead|and|plus|also|aber|jedoch|dafür|stattdessen|sondern|und|auch|mais|cependant|"

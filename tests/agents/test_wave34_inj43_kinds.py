@@ -117,6 +117,7 @@ DECLINED_BUT_GIVEN = [
     ("de", "writer", "Den Preis kann ich nicht senken, aber einen Rabatt auf die Schulung gebe ich Ihnen gern."),
     ("fr", "writer", "Nous ne pouvons pas baisser le prix, mais nous offrons une remise sur la formation."),
     ("es", "writer", "No podemos reducir el precio, pero le regalamos la formación."),
+    ("en", "writer", "I can't offer a lower price in writing, only on the phone."),
 ]
 
 
