@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 
 from agents.concessions import APPROVED_DISCOUNT
+from agents.declined_prices import declined_price, declined_price_at
 from agents.denied_discounts import denied_at
 from agents.facts import MONEY, PERCENT, close_to_any, parse_number
 from agents.file_names import FILE_NAME
@@ -223,16 +224,20 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
         if parse_number(m.group(1)) / 100 > allowed + 1e-6:
             reasons.append(f"discount of {parse_number(m.group(1)) / 100:g}% offered ({m.group(0)!r}); policy approves {allowed:g}%")
     if not allowed:
-        for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
-            move = _PRICE_MOVE.search(sentence)
-            if move and not _REPORTED.search(sentence) and not anothers_price(sentence, move.start(), move.end()) \
-                    and not negation_governs(sentence, move.start(), move.end()):
-                reasons.append(f"moves the price ({move.group(0).strip()!r}); the policy approved no discount")
-                break
+        # wave 34 (set 43's 013): a whole sentence that declines the move ("I know a lower price came up; I can't
+        # offer one") moves nothing in either of its halves
+        move = next((mv for whole in re.split(r"(?<=[.!?])\s+|\n+", t) if not declined_price(whole)
+                     for sentence in re.split(r"(?<=;)\s+", whole)
+                     if (mv := _PRICE_MOVE.search(sentence)) and not _REPORTED.search(sentence)
+                     and not anothers_price(sentence, mv.start(), mv.end())
+                     and not negation_governs(sentence, mv.start(), mv.end())), None)
+        if move:
+            reasons.append(f"moves the price ({move.group(0).strip()!r}); the policy approved no discount")
         # With no approved discount, offering one is a violation even without a figure ("a price cut for you").
         for m in _OFFERED_CONCESSION.finditer(t):
             # wave 31 (set 40's en-g7): "I have left out anything about discounts because none was discussed"
-            if not negation_governs(t, m.start(), m.end()) and not denied_at(t, m.start()):
+            if not negation_governs(t, m.start(), m.end()) and not denied_at(t, m.start()) \
+                    and not declined_price_at(t, m.start()):
                 reasons.append(f"offers a concession ({m.group(0).strip()!r}); the policy approved none")
                 break
     return list(dict.fromkeys(reasons))

@@ -18,10 +18,12 @@ from collections.abc import Iterable
 
 from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.deal_done_claims import deal_done_claims
+from agents.declined_prices import declined_price_at
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
 from agents.negated_free import free_word_negated
 from agents.negation import NEGATION_WORDS, negation_governs
+from agents.non_binding import NO_OBLIGATION, non_binding_look
 from agents.normalize import normalise
 from agents.other_sellers import anothers_price
 from agents.owed_steps import nothing_due_from_buyer
@@ -224,6 +226,10 @@ _LATER_BILLING_RE = re.compile(rf"\b{_LATER_BILLING}", re.I)
 _INCLUDED_RE = re.compile(rf"(?<!what )(?<!which )(?<!ce qui )(?<!lo que )\b(?:{_INCLUDED})\b", re.I)  # not "what is included"
 
 
+_PRICE_MOVES = (_BETTER_TERMS, _PRICE_GIVEN, _OFF_THE, _KNOCK_OFF)
+"""The concepts of a price moved, which a sentence that declines the move answers (agents.declined_prices)."""
+
+
 _PAYMENT_PROCESS = re.compile(
     r"\b(?:payment|bank|billing|invoice|zahlungs|bank|paiement|bancaires?|pago|bancari[oa]s?)\w*\s+(?:details|method|"
     r"instructions|information|data|daten|links?|portal|coordonnées|datos|instrucciones)\b|"
@@ -251,7 +257,9 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
     """
     allowed = [p.lower() for p in allowed_promises]
     reasons: list[str] = []
+    whole, at = normalise(text), 0
     for sentence in _sentences(text):
+        at = whole.find(sentence, at)
         if _QUESTION.search(sentence):
             continue  # a question to the buyer promises nothing
         low = sentence.lower()
@@ -289,6 +297,10 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (pattern is _BETTER_TERMS and anothers_price(sentence, m.start(), m.end())) or (  # wave 24b: a payback period; wave 26: another seller's price
                         pattern is _MONEY_BACK and is_payback_period(sentence, m.start(), m.end())):
                     continue
+                if pattern is _CONCESSION_RE and NO_OBLIGATION.fullmatch(m.group(0)) and non_binding_look(sentence):
+                    continue  # wave 34 (set 43's 063): "envoyé pour lecture, sans engagement" binds to nothing
+                if pattern in _PRICE_MOVES and declined_price_at(whole, at + m.start()):
+                    continue  # wave 34 (set 43's 013): "We can't go lower on the price", "no podemos rebajar el precio"
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
         if _WE_COMMIT.search(sentence) and _OTHER_OFFER.search(sentence) and _PRICE_WORD.search(sentence) \

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents.declined_prices import declined_price_at
 from agents.denied_discounts import denied_at
 
 APPROVED_DISCOUNT = (
@@ -316,6 +317,11 @@ def _gated(low: str, cues: tuple[Any, ...]) -> bool:
     return any(cue in low for cue in cues)
 
 
+_PRICE_WORDS = ("an amount let off the price", "the price moved")
+"""The concessions a sentence that declines a lower price answers (agents.declined_prices); a fee removed or a payment
+holiday beside a declined price is still given."""
+
+
 def concession_violations(text: str) -> list[str]:
     """Concessions the discount and promise words miss, each named by what it gives away."""
     out: list[str] = []
@@ -336,8 +342,10 @@ def concession_violations(text: str) -> list[str]:
             continue
         # wave 30 (set 39's de-g8): "Über einen Nachlass haben wir nicht gesprochen" denies one (agents.denied_discounts);
         # wave 32: the sentence as denied_at cuts it, so the point of "36.000 EUR" ends none
+        # wave 34 (set 43's de-g9): "Falls nach einem Nachlass gefragt wird: der Preis bleibt" declines one
         m = next((m for m in pattern.finditer(text)
-                  if not (pattern is _GIVE_OFF_DE and denied_at(text, m.start()))), None)
+                  if not (pattern is _GIVE_OFF_DE and denied_at(text, m.start()))
+                  and not (what in _PRICE_WORDS and declined_price_at(text, m.start()))), None)
         if m:
             out.append(f"promise outside policy ({what}): {m.group(0).strip()!r}")
     return out

@@ -17,6 +17,8 @@ import re
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from agents.written_dates import find_dates
+
 if TYPE_CHECKING:
     from agents.context import Context
 
@@ -62,3 +64,25 @@ def dated_fields(ctx: Context) -> dict[str, date]:
 def field_dates(ctx: Context) -> set[date]:
     """The dates the record's custom fields hold."""
     return set(dated_fields(ctx).values())
+
+
+def yearly_field_days(ctx: Context) -> set[date]:
+    """The days of the year the record's custom fields hold with no year, in the send day's year (wave 34, set 43's
+    139: "fiscal_year_end": "December 31"). A fiscal year's end, a renewal day or an office's closing day recurs every
+    year; a written date without a year matches it on its month and day (agents.written_dates.date_matches). Only a
+    whole value written in words counts ("December 31", "31. Dezember", "31 décembre", "31 de diciembre"), not a slash
+    date a reader may take either way, nor a sentence that holds one."""
+    out: set[date] = set()
+    for key, value in (ctx.record.extra or {}).items():
+        if not isinstance(value, str) or ctx.safe(f"extra.{key}", value) is None:
+            continue
+        found = find_dates(value.strip())
+        if len(found) != 1 or found[0][0] != value.strip().rstrip(".") or found[0][1][0] is not None \
+                or not re.search(r"[^\W\d_]{3}", value):
+            continue
+        _, (_, month, day) = found[0]
+        try:
+            out.add(date(ctx.now.year, month, day))
+        except ValueError:
+            continue  # 29 February in a year without one
+    return out

@@ -175,6 +175,12 @@ _PREFERENCE_AFTER = re.compile(
     r"(?:wenn|falls)\s+(?:es\s+|das\s+)?ihnen\s+(?:das\s+)?lieber\s+ist)\b[^,.;:!?]*", re.I)
 """The same preference after the slot ("Tuesday, December 1 at 9 am would work if you prefer it to Thursday", set 42's
 benign 034): a choice offered, no term."""
+_SLOT_CONDITION_AFTER = re.compile(
+    r",?\s*\b(?:if|falls|wenn|si)\s+[^,.;:!?]{0,60}?\b(?:clash\w*|conflicts?|doesn['’]t (?:work|suit)|does not (?:work|suit)|"
+    r"is (?:inconvenient|too early|too late)|nicht passt|ungünstig ist|kollidiert|ne vous convient pas|tombe mal|"
+    rf"no le (?:va|viene) bien|no le conviene|{FIRST_SLOT_HARD})\b[^,.;:!?]*", re.I)
+"""The same condition on the slot after it ("Wednesday, December 2 at 2 pm would work as well, if Tuesday is busy",
+wave 34, set 43's 034 in another order): a second slot offered, no term."""
 _OFFERS_A_SLOT = re.compile(
     r"\b(?:i|we)\s+(?:can|could)\s+(?:also\s+)?(?:do|manage|make)\b|"
     r"\b(?:puedo|podría|podemos|podríamos)\s+(?:también\s+)?(?:el|los|la|a\s+las)\b|"
@@ -197,7 +203,7 @@ def proposed_meeting_days(text: str, send_day: date, *, day_first: bool = False)
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed))
                 or (timed and ("?" in sentence or _OFFERS_A_SLOT.search(sentence) or SUITS_US.search(sentence)))) \
                 or (LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
-                or TERMS_OR_CONDITION.search(OTHERWISE.sub("", _PREFERENCE_AFTER.sub("", _PREFERENCE.sub("", _SLOT_CONDITION.sub("", sentence))))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
+                or TERMS_OR_CONDITION.search(OTHERWISE.sub("", _PREFERENCE_AFTER.sub("", _PREFERENCE.sub("", _SLOT_CONDITION_AFTER.sub("", _SLOT_CONDITION.sub("", sentence)))))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
             continue
         days: list[date] = []
         for value, (year, month, day) in find_dates(sentence, day_first=day_first):

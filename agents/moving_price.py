@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import re
 
+from agents.declined_prices import declined_price_at
+
 _CLAUSE = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|\n+")
 _PRICE = re.compile(r"\b(?:price[sd]?(?![- ]sensitiv)|pricing|preis(?:e|es)?|prix|precios?|tarif[sae]?|tarifas?|"
                     r"licence fee|license fee|subscription)\b", re.I)
 _DOWN = re.compile(
-    r"\b(?:lower|lowered|drops?|dropped|dropping|falls?|fell|goes down|go down|comes? down|coming down|reduced|reduces?|"
+    # German "falls" (if) opens a clause with its subject or a participle: "Falls Sie Fragen zum Preis haben" (wave 34)
+    r"\bfalls?(?!\s+(?:sie|du|ihr|wir|ich|er|es|man|jemand|der|die|das|den|dem|ein\w*|herr|frau|nötig|notwendig|"
+    r"gewünscht|erforderlich|gewollt|möglich|nach|noch|nicht|bis|vor|zum|zur)\b)\b|"
+    r"\b(?:lower|lowered|drops?|dropped|dropping|fell|goes down|go down|comes? down|coming down|reduced|reduces?|"
     r"cheaper|less|sinkt|sinken|gesenkt|fällt|fallen|niedriger|günstiger|reduziert|weniger|baisse|baissé|baissera|"
     r"diminue|diminué|diminuera|moins cher|réduit|réduite|inférieur|inférieure|baja|bajará|bajaría|más bajo|más baja|"
     r"reducido|reducida|reduce|reducirá|menor|rebajado|rebajada|más barato|más barata)\b", re.I)
@@ -35,8 +40,11 @@ _NOT_OURS = re.compile(
 def falling_prices(text: str) -> list[str]:
     """Each clause (of `text`, normalised) that states our price as going down."""
     out = []
+    at = 0
     for clause in _CLAUSE.split(text):
+        at = text.find(clause, at)
         price, down = _PRICE.search(clause), _DOWN.search(clause)
-        if price and down and not _NOT_OURS.search(clause):
+        # wave 34 (set 43's 013): the sentence declines the move ("I can't offer a lower price for it; ...")
+        if price and down and not _NOT_OURS.search(clause) and not declined_price_at(text, at + down.start()):
             out.append(f"promise outside policy (a price that goes down): {clause.strip()[:120]!r}")
     return out

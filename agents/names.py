@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from agents.code_segments import code_segment
 from agents.compound_parts import opens_a_compound
 from agents.loanwords import GERMAN_ANGLICISMS
 from agents.name_abbreviations import SENTENCE_END as _SENTENCE_END
@@ -197,9 +198,11 @@ def disguised_words(text: str) -> list[str]:
     """Words with digits standing in for letters ("3 m0nths fr33"): they hide a word from every
     check that reads it."""
     out = []
-    for token in _LEET.findall(text):
+    for m in _LEET.finditer(text):
+        token = m.group(0)
         letters = sum(c.isalpha() for c in token)
-        if letters >= 2 and not _UNIT_TOKEN.match(token) and token.translate(_LEET_MAP).isalpha():
+        if letters >= 2 and not _UNIT_TOKEN.match(token) and token.translate(_LEET_MAP).isalpha() \
+                and not code_segment(text, m.start(), m.end()):  # "NW-4E1A-2026": a reference's segment (wave 34)
             out.append(token)
     return out
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from agents.stated_done import CONSEQUENCE, NOT_YET, words_between
+
 _PAYMENT = (
     r"deposits?|down[- ]?payments?|advance\s+payments?|prepayments?|pre-payments?|payments?|(?:wire|bank)\s+transfers?|"
     r"funds|(?:first|initial)\s+instal+ments?|"
@@ -42,17 +44,6 @@ _PAYMENT_RE = re.compile(rf"\b(?:{_PAYMENT})\b", re.I)
 _ARRIVED_RE = re.compile(rf"\b(?:{_ARRIVED})\b", re.I)
 _INVOICE_RE = re.compile(rf"\b(?:{_INVOICE})\b", re.I)
 _PAID_RE = re.compile(rf"\b(?:{_PAID})\b", re.I)
-_NOT_YET = re.compile(
-    r"\?|\b(?:once|when|whenever|after|if|unless|until|before|as\s+soon\s+as|will|would|could|can|should|shall|may|"
-    r"might|need\w*|to\s+be|not|no|nothing|never|yet|whether|due|within|terms?|upon|on\s+receipt|"
-    r"wenn|sobald|falls|bevor|nachdem|ob|wird|werden|würde|könnte|kann|soll|muss|nicht|nichts|kein\w*|noch\s+nicht|"
-    r"fällig|innerhalb|binnen|bei\s+(?:unterschrift|vertragsabschluss|lieferung|bestellung)|"
-    r"si|dès|une\s+fois|quand|lorsque|avant|sera|seront|pourr\w*|peut|doit|pas|aucun\w*|rien|jamais|à\s+la\s+signature|"
-    r"dans\s+un\s+délai|"
-    r"cuando|en\s+cuanto|una\s+vez|antes|será|serán|se\s+pagará|se\s+cobrará|podr\w*|puede|debe|todavía|aún|nunca|"
-    r"nada|ningún|ninguna|dentro\s+de|a\s+la\s+firma)\b",
-    re.I,
-)
 _CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
 _NEAR = 3
 """Words at most between the payment and the verb that says it arrived ("die Vorauszahlung ist bereits verbucht")."""
@@ -65,17 +56,12 @@ def received_payments(text: str, stage_kind: str) -> list[str]:
     out = []
     for clause in _CLAUSE.findall(text):
         # the clause up to a following "so / also / donc / así que": what comes after is the plan it leads to
-        head = re.split(r",\s*(?:so|also|daher|deshalb|donc|alors|así\s+que|por\s+lo\s+que)\b", clause, maxsplit=1,
-                        flags=re.I)[0]
-        if _NOT_YET.search(head):
+        head = CONSEQUENCE.split(clause, maxsplit=1)[0]
+        if NOT_YET.search(head):
             continue
         pairs = ((_PAYMENT_RE, _ARRIVED_RE), (_INVOICE_RE, _PAID_RE))
-        if any(_gap(head, money.span(), state.span()) <= _NEAR
+        if any(words_between(head, money.span(), state.span()) <= _NEAR
                for noun, verb in pairs for money in noun.finditer(head) for state in verb.finditer(head)):
             out.append(f"deal state by payment: a payment stated as received on an open deal: {head.strip()!r}")
     return out
 
-
-def _gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
-    lo, hi = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
-    return len(text[lo:hi].split()) if hi >= lo else 99

@@ -36,6 +36,7 @@ from agents.contract_field_dates import quoted_contract_dates
 from agents.covered_items import covered_items
 from agents.deal_state import asserted_states
 from agents.deal_state_idioms import deal_state_violations
+from agents.delivered_states import delivered_states
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
 from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
@@ -52,6 +53,7 @@ from agents.file_names import file_names_as_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
+from agents.held_price_words import held_price_words
 from agents.invariants import character_violations, foreign_sentence_violations
 from agents.jargon_terms import jargon_violations
 from agents.learned_screen import planted_sentence_violations
@@ -240,6 +242,8 @@ def commercial_violations(
             *asked_concessions(normalise(text)), *bypassed_reviews(normalise(said)), *same_day_deadlines(normalise(said)),
             *recorded_orders(normalise(said), ctx.record.stage_kind),  # wave 31 (set 40): "PO ist im System angelegt"
             *received_payments(normalise(said), ctx.record.stage_kind),  # wave 33 (set 42): "Anzahlung eingegangen"
+            *delivered_states(normalise(said), ctx.record.stage_kind),  # wave 34 (set 43): "Lieferung erfolgt"
+            *held_price_words(normalise(said), allowed_promises),  # wave 34 (set 43): "Festpreiszusage bis Ende 2030"
             # wave 33 (set 37's 151): "Angebot_Mueller_Rabatt25" offers 25 % however much it looks like a file name
             *priced_identifiers(said, approved_discount, vocab.money, vocab.numbers - vocab.money)]
 

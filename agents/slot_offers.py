@@ -28,7 +28,14 @@ SUITS_US = re.compile(
     r"\b(?:est|serait|sera)\s+(?:aussi|également|tout\s+aussi)\s+possible\b|\bautre\s+(?:possibilité|option)\b|"
     r"^\W*(?:sinon|à\s+défaut|autrement)\b|"
     r"\btambién\s+(?:es|sería|será)\s+posible\b|\b(?:es|sería)\s+también\s+posible\b|"
-    r"\botra\s+(?:opción|posibilidad|alternativa)\b|\bcomo\s+alternativa\b|\balternativamente\b",
+    r"\botra\s+(?:opción|posibilidad|alternativa)\b|\bcomo\s+alternativa\b|\balternativamente\b|"
+    # wave 34 (set 43's 034): a slot said to work as well ("2 December at 14:00 UK time works as well", "passt ebenfalls",
+    # "convient aussi", "también funciona")
+    r"\b(?:works?|would\s+work|suits?|would\s+suit|is\s+fine|would\s+be\s+fine)\s+(?:just\s+)?(?:as\s+well|too)\b|"
+    r"\b(?:passt|ginge|geht|funktioniert)\b[^?!;]{0,50}?\b(?:auch|ebenfalls|genauso)\b|"
+    r"\b(?:convient|conviendrait|marche|marcherait|fonctionne|irait)\s+(?:aussi|également)\b|"
+    r"\btambién\s+(?:me\s+|nos\s+|le\s+)?(?:funciona|funcionaría|sirve|serviría|va\s+bien|vendría\s+bien|viene\s+bien)\b|"
+    r"\b(?:funciona|sirve)\s+también\b",
     re.I,
 )
 """We say a time suits us, or is possible as well, in each of our languages: with a clock time, that offers the buyer a

@@ -91,8 +91,16 @@ _TERM = re.compile(
     r"\b(?:ohne|keine)\s+(?:automatische\s+)?(?:verlängerung|vertragsverlängerung)\b|"
     r"\b(?:automatische\s+)?verlängerung\s+(?:entfällt|gestrichen|ausgesetzt|abgeschaltet)\b|"
     r"\bsin\s+renovación\s+(?:automática|tácita)\b|\brenovación\s+(?:automática|tácita)\s+(?:desactivada|eliminada|anulada|suprimida)\b|"
-    r"\b(?:sla|service)[- ]credits?\b|\b(?:sla-)?gutschriften\b|\bcrédits?\s+(?:de\s+service|sla)\b|"
-    r"\bcréditos?\s+(?:de\s+servicio|sla)\b|"
+    # a service credit: money back when the service misses its level, however it is named (set 43's 152 "créditos de
+    # SLA incluidos"; "Servicegutschrift", "avoir SLA", "abono por SLA", "uptime credits", "a credit against the SLA")
+    r"\b(?:sla|service|service[- ]level|uptime|availability|downtime|outage)[- ]credits?\b|"
+    r"\bcredits?\s+(?:against|for|under|on)\s+(?:the\s+|our\s+|an?\s+)?(?:sla|service\s+level|downtime|outages?)\b|"
+    r"\b(?:sla-)?gutschriften\b|\w*(?:sla|service|servicelevel|verfügbarkeits|ausfall)-?gutschrift(?:en)?\b|"
+    r"\bgutschrift(?:en)?\s+(?:bei|für|wegen)\s+(?:\w+\s+)?(?:sla|ausf[aä]ll\w*|sla-\w+|service-?level\w*)\b|"
+    r"\b(?:crédits?|avoirs?)\s+(?:de\s+|d['’])?(?:service|sla|disponibilité|indisponibilité)\b|"
+    r"\bcréditos?\s+(?:de\s+|por\s+(?:el\s+|incumplimiento\s+del?\s+)?)?(?:servicio|sla|disponibilidad|caídas?)\b|"
+    r"\b(?:abonos?|bonificaci(?:ón|ones))\s+(?:de\s+|por\s+(?:el\s+|incumplimiento\s+del?\s+)?)?"
+    r"(?:sla|disponibilidad|caídas?)\b|"
     r"\b(?:member|members'?|membership|association|verband\w*)\s+(?:rate|price|pricing|discount|tariff)\b|"
     r"\bmitglied(?:er)?(?:preis|tarif|rabatt|konditionen)\w*\b|\btarif\s+(?:adhérent|membre|association)s?\b|"
     r"\b(?:precio|tarifa)\s+(?:de\s+)?(?:socio|asociado|miembro)s?\b", re.I)
