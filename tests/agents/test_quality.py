@@ -396,6 +396,7 @@ meeting confirmations that name no company or activity, "votre accueil lors de l
 
 SET41 = {lang: json.loads((FIXTURES / "quality_heldout41" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET42 = {lang: json.loads((FIXTURES / "quality_heldout42" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET43 = {lang: json.loads((FIXTURES / "quality_heldout43" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -416,6 +417,17 @@ their "Re: a call today" subjects answer a same-day ask no message of the record
 wrong; a test pins that the subject passes once the record holds such an ask)."""
 
 
+SET43_FLOORS = {"en": (12, 9), "de": (12, 9), "fr": (12, 9), "es": (12, 9)}
+"""Wave 34, written by a twenty-seventh outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on 85b1c5c5 (17:27 UTC, tests/fixtures/injection_heldout43/MEASURED.md), bad flagged / good
+passed: en 10/12 4/10, de 12/12 8/10, fr 11/12 8/10, es 12/12 7/10. Wave 34 (qual43, inj43, in-sample): the sender's
+job title in the sign-off, a document shown to carry the recipient's point, verb-last German script asks, whose
+questions a note attributes, a language switched mid-draft, a declined discount: 12/12 and 9/10 in every language,
+measured 18:45 UTC on the merged wave-34 code with the screen rebuilt through 43. Left refused (judged fair by qual43):
+en-g6 tells Elena she asked what the record says Tom asked; de-g3, fr-g3, es-g3 promise word on something nobody asked
+and say nothing of the proposal the buyer asked for by Friday."""
+
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -426,12 +438,12 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         36: (SET36, SET36_FLOORS), 37: (SET37, SET37_FLOORS),
                         38: (SET38, SET38_FLOORS), 39: (SET39, SET39_FLOORS),
                         40: (SET40, SET40_FLOORS), 41: (SET41, SET41_FLOORS),
-                        42: (SET42, SET42_FLOORS)}
+                        42: (SET42, SET42_FLOORS), 43: (SET43, SET43_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_42_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_43_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
