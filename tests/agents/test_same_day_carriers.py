@@ -60,6 +60,11 @@ PROMISED = [
     "Wie in Ihrer Sprachnachricht erbeten, melde ich mich heute um 19 Uhr telefonisch.",
     "Le devuelvo la llamada hoy a las 18:30, como pidió en el chat de la web.",
     "Como me pidió por SMS, hoy a las 18:30 le telefoneo.",
+    # a citation opening the sentence with no comma, the plan's clock time holding a colon (set 23's 082 got through)
+    "Wie gewünscht rufe ich Sie heute um 17:30 zurück.",
+    "As requested I will call you today at 4:30 pm.",
+    "Comme demandé je vous rappelle aujourd'hui à 17:30.",
+    "Como me pidió le llamo hoy a las 17:30.",
 ]
 
 

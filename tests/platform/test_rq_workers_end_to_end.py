@@ -142,6 +142,18 @@ def test_three_worker_processes_with_scheduler_reconcile_each_tenant_once_per_in
     assert completed <= len(times)
 
 
+def wait_until_nothing_pending(app, seconds: float) -> None:
+    """Wait (at most `seconds`) until no inbox row is pending; the assertions after it say what was left."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        with get_db(app).session() as s:
+            pending = s.execute(select(func.count()).select_from(InboxEvent)
+                                .where(InboxEvent.status == "pending")).scalar_one()
+        if pending == 0:
+            return
+        time.sleep(0.5)
+
+
 def _children(pid: int) -> list[int]:
     """Processes whose parent is `pid` (RQ's work-horses run in a session of their own)."""
     out = []
@@ -191,14 +203,7 @@ def test_a_worker_killed_mid_batch_loses_no_deal_and_writes_none_twice(rq_app, t
             except ProcessLookupError:
                 pass
         victim.wait(10)
-        deadline = time.time() + 240
-        while time.time() < deadline:
-            with get_db(app).session() as s:
-                pending = s.execute(select(func.count()).select_from(InboxEvent)
-                                    .where(InboxEvent.status == "pending")).scalar_one()
-            if pending == 0:
-                break
-            time.sleep(0.5)
+        wait_until_nothing_pending(app, 240)
         time.sleep(2.0)
     finally:
         stop_workers(workers)
@@ -248,14 +253,7 @@ def test_a_worker_told_to_stop_mid_batch_hands_the_rest_back_and_another_writes_
         assert back, f"nothing was handed back at the stop ({written} of {deals} written): {log0}"
         assert written + len(back) == deals, (written, len(back), deals)
         workers.append(start_worker(app, sandbox, tmp_path, 1, **one_batch))
-        deadline = time.time() + 180
-        while time.time() < deadline:
-            with get_db(app).session() as s:
-                pending = s.execute(select(func.count()).select_from(InboxEvent)
-                                    .where(InboxEvent.status == "pending")).scalar_one()
-            if pending == 0:
-                break
-            time.sleep(0.5)
+        wait_until_nothing_pending(app, 180)
     finally:
         stop_workers(workers)
     with get_db(app).session() as s:
