@@ -1,29 +1,25 @@
 """Show the simulated market as Salesforce records, and let it react to what the app writes.
 
-The same `Market` as the HubSpot sandbox (integrations/sandbox/market): companies become
-Accounts, contacts Contacts (with OpportunityContactRoles), deals Opportunities with their
-OpportunityHistory, emails EmailMessages, calls and notes Tasks, meetings Events. Leads come from
-the market's lead funnel (`market.leads`): converted ones (IsConverted, ConvertedDate, Status
-"Closed - Converted"), ones closed unconverted ("Closed - Not Converted", last modified when
-closed) and open ones, each with its calls, emails (Tasks) and meetings (Events) on WhoId; each
-lead's hidden conversion chance stays in the bridge (`lead_truth`, the control API's
-/lead-truth), never in a field the app can read. `advance(days)` reads the app's open tasks,
-`AI_Strategy__c` and `AI_Best_Discount__c` back, steps the market and writes what happened as
-the owning rep (no client id), so it reaches the app as Outbound Messages and callouts.
+The same `Market` as the HubSpot sandbox (integrations/sandbox/market): companies become Accounts, contacts Contacts
+(with OpportunityContactRoles), deals Opportunities with their OpportunityHistory, emails EmailMessages, calls and notes
+Tasks, meetings Events. Leads come from the market's lead funnel (`market.leads`): converted ones (IsConverted,
+ConvertedDate, Status "Closed - Converted"), ones closed unconverted ("Closed - Not Converted", last modified when
+closed) and open ones, each with its calls, emails (Tasks) and meetings (Events) on WhoId; each lead's hidden conversion
+chance stays in the bridge (`lead_truth`, the control API's /lead-truth), never in a field the app can read.
+`advance(days)` reads the app's open tasks, `AI_Strategy__c` and `AI_Best_Discount__c` back, steps the market and writes
+what happened as the owning rep (no client id), so it reaches the app as Outbound Messages and callouts.
 
-Leads live on: `advance` converts or closes each open lead on its decision day, as its hidden
-fate (drawn from its chance, by seed) says. `convert_lead` is Salesforce's convertLead: the
-Account of the lead's company is linked when one exists (same name) or created, a Contact and
-(unless asked not to) an Opportunity with the contact's primary role are created, the lead's
-activities move to the contact (WhatId: the opportunity, else the account), and the Lead gets
-IsConverted, ConvertedDate, the converted Status and its Converted*Id fields, which is the change
-the package's trigger sends. The API refuses any later update of it (CANNOT_UPDATE_CONVERTED_LEAD).
+Leads live on: `advance` converts or closes each open lead on its decision day, as its hidden fate (drawn from its
+chance, by seed) says. `convert_lead` is Salesforce's convertLead: the Account of the lead's company is linked when one
+exists (same name) or created, a Contact and (unless asked not to) an Opportunity with the contact's primary role are
+created, the lead's activities move to the contact (WhatId: the opportunity, else the account), and the Lead gets
+IsConverted, ConvertedDate, the converted Status and its Converted*Id fields, which is the change the package's trigger
+sends. The API refuses any later update of it (CANNOT_UPDATE_CONVERTED_LEAD).
 
-Seed-time converted leads are linked to the market's own records (the account, primary contact
-and opportunity of the deal created nearest after the conversion) rather than to new ones, and
-keep their activities on the lead: new records would change the seeded accounts, contacts and
-opportunities every figure of the sandbox is measured on, and the lead score is trained on the
-converted leads' activities as read from the Lead.
+Seed-time converted leads are linked to the market's own records (the account, primary contact and opportunity of the
+deal created nearest after the conversion) rather than to new ones, and keep their activities on the lead: new records
+would change the seeded accounts, contacts and opportunities every figure of the sandbox is measured on, and the lead
+score is trained on the converted leads' activities as read from the Lead.
 """
 
 from __future__ import annotations
@@ -286,9 +282,8 @@ class Bridge:
         with o.lock:  # no history row comes or goes between the count and the scan
             known = len(hist)
             oid = o.create("Opportunity", self.opp_values(d), emit=False, at=d.created_at, user_id=owner)
-            # Replace the creation-time history row with the deal's real stage history. The deal is new, so its rows
-            # are among those `create` just added, the newest: scanning every row for them was O(deals^2), 3 s of a
-            # Salesforce market's seeding (2,060 deals, wave 34's profile of the vendor replay).
+            # Replace the creation-time history row with the deal's real stage history; it is among the rows `create`
+            # just added (scanning every row was O(deals^2), 3 s of seeding 2,060 deals: wave 34's vendor-replay profile).
             for hid in [h for h in islice(reversed(hist), len(hist) - known) if hist[h]["OpportunityId"] == oid]:
                 del hist[hid]
         rec = o.records["Opportunity"][oid]
