@@ -44,8 +44,13 @@ def training_sentences(results: Mapping[str, Any], account: str = "account") -> 
             refused.append(name)
         else:
             metric = METRIC_NAMES.get(str(r.get("metric")), str(r.get("metric") or "score"))
-            value = r.get("challenger")
+            value, found = r.get("challenger"), r.get("gate")
+            gate: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
             shown = f"{metric} {value:.2f}" if isinstance(value, int | float) else metric
+            if "cross-validation" in str(gate.get("on", "")) and isinstance(gate.get("auc"), int | float):
+                # Too small a holdout to judge (churn on a young account): the gate decided on the folds,
+                # so that is the figure to show, not the tiny holdout's.
+                shown = f"{metric} {gate['auc']:.2f}, cross-validated"
             (trained if r.get("promoted") else kept).append(f"{name} ({shown})")
     out = []
     if trained:

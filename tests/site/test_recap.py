@@ -55,6 +55,19 @@ def test_a_first_model_refused_by_its_gate_is_not_called_the_current_model():
     assert not any("Kept the current" in line for line in lines)
 
 
+def test_a_model_gated_by_cross_validation_shows_that_figure_not_its_tiny_holdouts():
+    # The demo's churn model: a 67-row holdout of 34 customers gave AUC 0.54, too few groups to judge, so the gate
+    # judged it on 3-fold cross-validation by group (0.65); the sentence must show the figure the decision rested on.
+    gate = {"auc": 0.6493, "passed": True, "on": "3-fold cross-validation by group (the holdout had 34 groups, fewer "
+                                                "than 40); AUCs within folds"}
+    lines = training_sentences({"churn": {"metric": "roc_auc", "challenger": 0.5389, "promoted": True, "gate": gate}})
+    assert lines == ["Trained the churn (AUC 0.65, cross-validated) model from the account's history."]
+    holdout_gate = {"auc": 0.70, "passed": True, "on": "the time-based holdout (52 groups)"}
+    lines = training_sentences({"churn": {"metric": "roc_auc", "challenger": 0.71, "promoted": True,
+                                          "gate": holdout_gate}})
+    assert lines == ["Trained the churn (AUC 0.71) model from the account's history."]
+
+
 def test_a_salesforce_demo_trains_from_the_orgs_history_not_an_accounts():
     lines = training_sentences({"conversion": {"metric": "auc", "challenger": 0.66, "promoted": True}}, "org")
     assert lines == ["Trained the conversion (AUC 0.66) model from the org's history."]
