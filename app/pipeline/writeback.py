@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from app.cards import reason_words
+from app.cards.catalogue import text
 from app.cards.view import DUE_WORDS, action_title, draft_kind
 from app.pipeline.next_step_words import next_step_text, strategy_words
 from integrations.base import Record, TaskSpec
@@ -121,32 +123,35 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
     lang = getattr(run.draft, "language", None) if getattr(run.draft, "kind", None) != "owner_brief" else "en"
     lang = lang if lang in ("de", "fr", "es") else "en"
     subject = f"{action_title(channel, who, lang)}: {strategy_words(run.strategy.arm, lang)}"
-    lines = [nba.summary, "", f"Why: {run.strategy.rationale}"]
+    # The frame around the draft in the card's words (app/cards/messages); the agents' own sentences as written.
+    lines = [nba.summary, "", text(lang, "task.why", why=run.strategy.rationale)]
     if decision is not None and decision.reasons:
-        lines += ["", "Guardrails: " + "; ".join(decision.reasons)]
+        said = "; ".join(decision.reasons) if lang == "en" else "; ".join(
+            reason_words.stop_text(r, lang) or reason_words.reason_text(r, lang) for r in decision.reasons)
+        lines += ["", text(lang, "task.guardrails", reasons=said)]
     # In `suggest` mode a discount above the approval threshold keeps the action "suggest" with requires_approval:
     # wave 30's walk found its task saying "Send the email below when this task is due" over an 8% offer that the
     # card said needs a manager's approval (the threshold was 2%).
     held = _needs_a_human(decision)
     if held:
-        lines += ["", "Needs a manager's approval before anything reaches the customer."]
+        lines += ["", text(lang, "task.needs_approval")]
     if decision is not None and decision.action == "wait":
         # Contact frequency cap: the task says why and when; no draft to send.
-        return TaskSpec(subject=f"Wait before contacting {who}"[:200],
-                        body="\n".join([*lines, "", "No new message to the customer for now."])[:TASK_BODY_LIMIT],
+        return TaskSpec(subject=text(lang, "task.wait_subject", who=who)[:200],
+                        body="\n".join([*lines, "", text(lang, "task.no_message")])[:TASK_BODY_LIMIT],
                         due_at=decision.due_at, owner_id=record.owner.id if record.owner else None,
                         priority="LOW", task_type="TODO")
     # The draft itself, so a rep who never opens the card still has the work in the task.
     # Headed as the card heads it (one table for both): a meeting's draft is its invitation, not "an email".
-    heading = draft_kind({"kind": run.draft.kind, "channel": run.draft.channel})[0]
+    heading = draft_kind({"kind": run.draft.kind, "channel": run.draft.channel}, lang)[0]
     if channel in DUE_WORDS and not held:
-        lines += ["", f"{DUE_WORDS[channel].capitalize()} below when this task is due; the times it proposes are "
-                      "the meeting's."]
+        lines += ["", text(lang, "task.send_when_due")]
     to = run.draft.to.name if run.draft.to is not None and run.draft.to.name else None
     # The owner's brief is to the owner: "Note for you (not for the customer) to <the owner>" said it twice.
-    lines += ["", f"{heading}{f' to {to}' if to and run.draft.kind != 'owner_brief' else ''}:"]
+    lines += ["", text(lang, "task.draft_to", heading=heading, to=to) if to and run.draft.kind != "owner_brief"
+              else text(lang, "task.draft", heading=heading)]
     if run.draft.subject:
-        lines += [f"Subject: {run.draft.subject}"]
+        lines += [text(lang, "draft.subject_line", subject=run.draft.subject)]
     lines += ["", run.draft.body.strip()]
     due = decision.due_at if decision is not None and decision.due_at is not None else None
     return TaskSpec(
