@@ -37,7 +37,12 @@ _SETTLED = re.compile(
     # wave 34 (set 43's en-g9, fr-g7, es-g7): the document showing or following the point ("the revised proposal shows
     # that clinic by clinic", "La proposition montre comment ...", "El calendario de la propuesta sigue esa prioridad")
     r"shows?|sets? out|lays? out|follows|reflects|zeigt|zeigen|folgt|folgen|montre|montrent|suit|suivent|reflète|"
-    r"reflètent|muestra|muestran|sigue|siguen|refleja|reflejan|recoge|recogen)\b",
+    r"reflètent|muestra|muestran|sigue|siguen|refleja|reflejan|recoge|recogen|"
+    # wave 35 (set 44's en-g5, "The appendix with the SSO and data retention answers will follow with the proposal"):
+    # the same verbs in the future state the same thing
+    r"(?:will|'ll|shall) (?:\w+ )?(?:follow|show|appear|reflect|set out|be (?:in|included in|part of))|"
+    r"wird (?:\w+ ){0,4}?(?:folgen|zeigen|enthalten sein)|suivra|suivront|figurera|figureront|montrera|reprendra|"
+    r"seguirá|seguirán|figurará|figurarán|mostrará|recogerá|irá en|irán en)\b",
     re.I,
 )
 """The thing said to stay as it is, or to be carried into (or shown by) the deal's document."""

@@ -126,3 +126,157 @@ HONEST_TERMS = [
 def test_sql_as_a_database_and_a_rollout_phase_are_no_crm_jargon(record, language, body):
     check = _check(record, body, "no_internal_notes_or_scores", language=language)
     assert check.passed, check.detail
+
+
+# --- "0 ask(s)": a coming day and a clock time is a step, whoever the sentence's subject is ---------------------------
+
+TIMED = [
+    ("salesforce_opportunity", "en", "Hi Elena,\n\nFor Tuesday, 1 December at 11:00 GMT, here is what I would cover:\n\n"
+     "1. Which clinics go live in wave one\n2. Which follow in wave two\n3. The reminder texts from the demo\n\n"
+     "Kind regards,\nRachel Kim"),
+    ("hubspot_deal", "en", "Hi Dana,\n\nThe walkthrough of the proposal for your 420 trucks: Thursday, December 3 at "
+     "10 am CT, with Marcus.\n\nBest regards,\nSam Okafor"),
+    ("de_deal", "de", "Sehr geehrte Frau Schmidt,\n\nfür die Durchsicht des Angebots über 120 Fahrzeuge wäre Mittwoch, "
+     "2. Dezember, um 10 Uhr MEZ möglich.\n\nMit freundlichen Grüßen\nLena Vogt"),
+    ("fr_deal", "fr", "Bonjour Claire,\n\nPour parcourir la proposition des 6 ateliers, le mercredi 2 décembre à "
+     "9 h 30 ou le vendredi 4 décembre à 15 h, heure de Paris.\n\nBien cordialement,\nHugo Martin"),
+    ("es_opportunity", "es", "Hola, Javier:\n\nPara revisar la propuesta le propongo el martes 1 de diciembre a las "
+     "16:00 o el viernes 4 de diciembre a las 9:30, hora peninsular.\n\nUn cordial saludo,\nMarta Ruiz"),
+    ("es_opportunity", "es", "Estimado Sr. García:\n\nPara nuestra reunión del miércoles 2 de diciembre a las 11:00 "
+     "(CET), le propongo:\n\n1. El calendario de implantación\n2. La estimación de retorno para 85 camiones\n\n"
+     "Un cordial saludo,\nMarta Ruiz"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "body"), TIMED)
+def test_a_coming_day_with_its_clock_time_is_a_step_in_any_grammar(record, language, body):
+    check = _check(record, body, "one_clear_call_to_action", language=language)
+    assert check.passed, check.detail
+
+
+UNTIMED = [
+    # a day with no clock time and no verb of ours: the older rules decide, and this one adds nothing
+    ("hubspot_deal", "en", "Hi Dana,\n\nI have been thinking about the rollout for your 420 trucks and the December "
+     "budget review.\n\nBest regards,\nSam Okafor"),
+    # a day looked back on
+    ("salesforce_opportunity", "en", "Hi Elena,\n\nThanks for the demo on 14 October at 10:00 with the clinic leads; "
+     "the reminder texts were the highlight.\n\nKind regards,\nRachel Kim"),
+    # a habit
+    ("de_deal", "de", "Sehr geehrte Frau Schmidt,\n\nunser Support ist jeden Dienstag um 10 Uhr für Ihre 120 "
+     "Fahrzeuge erreichbar.\n\nMit freundlichen Grüßen\nLena Vogt"),
+    # a check-in beside the timed line voids it, as it voids every step
+    ("fr_deal", "fr", "Bonjour Claire,\n\nNotre démonstration du mercredi 2 décembre à 10 h reste d'actualité pour "
+     "les 6 ateliers. Je reviendrai vers vous.\n\nBien cordialement,\nHugo Martin"),
+    ("es_opportunity", "es", "Hola, Javier:\n\nLa demo del 27 de octubre a las 10:00 fue muy útil para los 85 "
+     "camiones; gracias por su tiempo.\n\nUn cordial saludo,\nMarta Ruiz"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "body"), UNTIMED)
+def test_a_past_habitual_or_check_in_time_leaves_no_step(record, language, body):
+    check = _check(record, body, "one_clear_call_to_action", language=language)
+    assert not check.passed, check.detail
+
+
+NAMED_RECEIVER = [
+    ("fr_deal", "fr", "712", "Bonjour Paul,\n\nJ'ai noté le 30 décembre comme date de décision. La proposition "
+     "parvient à Claire le vendredi 27 novembre, ce qui vous laisse un mois pour vos questions.\n\nBien cordialement,\n"
+     "Hugo Martin"),
+    ("hubspot_deal", "en", "502", "Hi Marcus,\n\nI have noted December 18 for the decision. The proposal reaches Dana "
+     "on Friday, November 27, ahead of your budget review.\n\nBest regards,\nSam Okafor"),
+    ("es_opportunity", "es", "0035g00000Es02", "Estimada Sra. Fernández:\n\nLa propuesta llega a Javier el viernes 27 "
+     "de noviembre, con la estimación de retorno.\n\nUn cordial saludo,\nMarta Ruiz"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "contact", "body"), NAMED_RECEIVER)
+def test_the_document_reaching_a_named_colleague_on_a_coming_day_is_a_step(record, language, contact, body):
+    check = _check(record, body, "one_clear_call_to_action", language=language, contact=contact)
+    assert check.passed, check.detail
+
+
+def test_the_document_reaching_a_colleague_some_time_is_still_no_step():
+    body = ("Bonjour Paul,\n\nLa proposition parvient à Claire bientôt, ce qui vous laisse du temps pour vos questions."
+            "\n\nBien cordialement,\nHugo Martin")
+    check = _check("fr_deal", body, "one_clear_call_to_action", language="fr", contact="712")
+    assert not check.passed, check.detail
+
+
+# --- a point of the recipient's that *will* follow with the document --------------------------------------------------
+
+def test_a_recipients_point_that_will_follow_with_the_proposal_settles_it():
+    body = ("Hi Priya,\n\nThank you again for closing the security review. The appendix with the SSO and data "
+            "retention answers will follow with the proposal; I will tell you as soon as it is out.\n\nKind regards,\n"
+            "Sam Okafor")
+    check = _check("hubspot_deal", body, "one_clear_call_to_action", contact="503")
+    assert check.passed, check.detail
+
+
+def test_a_thing_nobody_raised_that_will_follow_settles_nothing():
+    body = ("Hi Priya,\n\nI hope all is well on your side. Our new brochure will follow with the proposal.\n\n"
+            "Kind regards,\nSam Okafor")
+    check = _check("hubspot_deal", body, "one_clear_call_to_action", contact="503")
+    assert not check.passed, check.detail
+
+
+# --- a question answered on its own line -------------------------------------------------------------------------------
+
+ANSWERED = [
+    ("salesforce_opportunity", "en", "Hi Elena,\n\nTwo points on the revised proposal:\n\n- Can the 9 clinics go live "
+     "in two waves? Yes; the revised proposal lists the clinics in each.\n- Do the reminder texts change? No, they "
+     "stay as shown in the demo.\n\nKind regards,\nRachel Kim"),
+    ("de_deal", "de", "Sehr geehrte Frau Schmidt,\n\nzu Ihren Punkten:\n\n- Kommt das Angebot für 120 Fahrzeuge? Ja, "
+     "Sie erhalten es am Freitag, 27. November.\n- Ändert sich die Amortisationsrechnung? Nein, sie bleibt wie am 28. Oktober.\n\n"
+     "Mit freundlichen Grüßen\nLena Vogt"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "body"), ANSWERED)
+def test_a_question_the_draft_answers_on_the_same_line_is_no_ask(record, language, body):
+    check = _check(record, body, "one_clear_call_to_action", language=language)
+    assert "2 ask(s)" not in check.detail and check.passed, check.detail
+    assert _check(record, body, "asks_only_for_what_is_open", language=language).passed
+
+
+def test_two_open_questions_are_still_two_asks():
+    body = ("Hi Elena,\n\n- Can the 9 clinics go live in two waves?\n- Do the reminder texts change?\n\nKind regards,\n"
+            "Rachel Kim")
+    check = _check("salesforce_opportunity", body, "one_clear_call_to_action")
+    assert not check.passed and "2 ask(s)" in check.detail
+
+
+# --- a formal greeting by the recorded title -------------------------------------------------------------------------
+
+TITLED_GREETINGS = [
+    ("fr_deal", "fr", "711", "Madame la Directrice,\n\nLa proposition pour les 6 ateliers vous parvient le vendredi "
+     "27 novembre. Pourrions-nous la parcourir le mardi 1er décembre à 10 h ?\n\nBien cordialement,\nHugo Martin"),
+    ("fr_deal", "fr", "712", "Monsieur le Directeur financier,\n\nLe coût par atelier figure dans la proposition du "
+     "vendredi 27 novembre. Pourrions-nous en parler le mardi 1er décembre à 10 h ?\n\nBien cordialement,\n"
+     "Hugo Martin"),
+    ("de_deal", "de", "702", "Sehr geehrter Herr Geschäftsführer,\n\ndie Amortisationsrechnung für 120 Fahrzeuge steht "
+     "im Angebot. Passt Ihnen Dienstag, 1. Dezember, um 10 Uhr?\n\nMit freundlichen Grüßen\nLena Vogt"),
+    ("es_opportunity", "es", "0035g00000Es02", "Estimada señora directora:\n\nLa estimación de retorno va en la "
+     "propuesta. ¿Le va bien revisarla el martes 1 de diciembre a las 10:00?\n\nUn cordial saludo,\nMarta Ruiz"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "contact", "body"), TITLED_GREETINGS)
+def test_a_formal_greeting_by_the_contacts_recorded_title_addresses_them(record, language, contact, body):
+    check = _check(record, body, "addresses_contact_by_name", language=language, contact=contact)
+    assert check.passed, check.detail
+
+
+OTHER_TITLES = [
+    ("fr_deal", "fr", "711", "Madame la Présidente,\n\nLa proposition pour les 6 ateliers vous parvient le vendredi "
+     "27 novembre. Pourrions-nous la parcourir le mardi 1er décembre à 10 h ?\n\nBien cordialement,\nHugo Martin"),
+    ("fr_deal", "fr", "712", "Madame la Directrice financière,\n\nLe coût par atelier figure dans la proposition. "
+     "Pourrions-nous en parler le mardi 1er décembre à 10 h ?\n\nBien cordialement,\nHugo Martin"),
+    ("de_deal", "de", "701", "Sehr geehrte Frau Geschäftsführerin,\n\ndas Angebot für 120 Fahrzeuge kommt am Freitag. "
+     "Passt Ihnen Dienstag, 1. Dezember, um 10 Uhr?\n\nMit freundlichen Grüßen\nLena Vogt"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "contact", "body"), OTHER_TITLES)
+def test_a_title_the_record_does_not_give_or_the_wrong_honorific_is_refused(record, language, contact, body):
+    check = _check(record, body, "addresses_contact_by_name", language=language, contact=contact)
+    assert not check.passed, check.detail
