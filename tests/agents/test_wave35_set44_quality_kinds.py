@@ -280,3 +280,19 @@ OTHER_TITLES = [
 def test_a_title_the_record_does_not_give_or_the_wrong_honorific_is_refused(record, language, contact, body):
     check = _check(record, body, "addresses_contact_by_name", language=language, contact=contact)
     assert not check.passed, check.detail
+
+
+# --- en-g6, decided: "the revised price" states a changed price; "the revised proposal" does not ----------------------
+
+def test_a_revised_proposal_at_the_records_amount_changes_no_amount():
+    body = ("Dear Tom,\n\nThe revised proposal, with the two waves and the GBP 24,000 unchanged, reaches you by Friday, "
+            "27 November.\n\nKind regards,\nRachel Kim")
+    check = _check("salesforce_opportunity", body, "no_unapproved_commitments", contact="0035g00000Con02")
+    assert check.passed, check.detail
+
+
+def test_the_revised_price_is_still_a_changed_amount_the_record_does_not_hold():
+    body = ("Dear Tom,\n\nI would rather not send the revised price on its own by e-mail; the revised proposal reaches "
+            "you by Friday, 27 November.\n\nKind regards,\nRachel Kim")
+    check = _check("salesforce_opportunity", body, "no_unapproved_commitments", contact="0035g00000Con02")
+    assert not check.passed and "revised price" in check.detail
