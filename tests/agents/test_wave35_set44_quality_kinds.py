@@ -296,3 +296,19 @@ def test_the_revised_price_is_still_a_changed_amount_the_record_does_not_hold():
             "you by Friday, 27 November.\n\nKind regards,\nRachel Kim")
     check = _check("salesforce_opportunity", body, "no_unapproved_commitments", contact="0035g00000Con02")
     assert not check.passed and "revised price" in check.detail
+
+
+TO_THE_ASKER_LATER = [
+    ("hubspot_deal", "en", "501", "Hi Dana,\n\nThe proposal for your 420 trucks will follow as soon as Priya has "
+     "finished the security review.\n\nBest,\nSam Okafor"),
+    ("fr_deal", "fr", "711", "Bonjour Claire,\n\nPuisque vous avez opté pour la formule annuelle, la proposition ne "
+     "montrera que celle-ci.\n\nCordialement,\nHugo Martin"),
+    ("es_opportunity", "es", "0035g00000Es01", "Hola, Javier:\n\nEl calendario de implantación figurará en la propuesta "
+     "cuando lo tengamos.\n\nUn cordial saludo,\nMarta Ruiz"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "contact", "body"), TO_THE_ASKER_LATER)
+def test_to_the_asker_a_thing_that_will_follow_some_time_is_no_step(record, language, contact, body):
+    check = _check(record, body, "one_clear_call_to_action", language=language, contact=contact)
+    assert not check.passed, check.detail
