@@ -11,7 +11,8 @@ December at 11:00 GMT", "para nuestra reunión del miércoles 2 de diciembre a l
 the buyer a fixed meeting in every language.
 
 Not a step: a question (counted as an ask), a habit ("every Tuesday at 10"), a past day ("last Tuesday at 10"), a day
-with no clock time (the older rules read those by their verbs), and any draft that only promises to be in touch. The
+with no clock time (the older rules read those by their verbs), any draft that only promises to be in touch, and
+one that also proposes or demands something untimed (agents.reply_needed, as for a confirmed meeting). The
 meeting's day and hour are still checked by the timing and business-hours checks (a weekend, the send day, 7 am).
 """
 
@@ -22,6 +23,7 @@ from datetime import date
 
 from agents.calendar_days import resolve_day
 from agents.next_steps import COMING_DAY, HABIT, PLEASANTRY, voids_the_step
+from agents.reply_needed import needs_reply
 from agents.timing import CLOCK, SENTENCE_BREAK
 from agents.written_dates import find_dates
 
@@ -48,5 +50,10 @@ def timed_step(body: str, send_day: date) -> str | None:
         if "?" in sentence or PLEASANTRY.search(sentence) or HABIT.search(sentence) or _PAST.search(sentence):
             continue
         if CLOCK.search(sentence) and _coming(sentence, send_day):
+            # a proposal or a demand elsewhere, with no time of its own, still wants the reply it does not ask for
+            # ("Confirmed: Wednesday, 2 December at 14:00. I suggest we also meet the partners that week.", wave 31);
+            # the timed sentence may itself propose ("le propongo el martes 1 de diciembre a las 16:00")
+            if any(needs_reply(other) for other in sentences if other is not sentence):
+                return None
             return sentence.strip()[:80]
     return None

@@ -312,3 +312,19 @@ TO_THE_ASKER_LATER = [
 def test_to_the_asker_a_thing_that_will_follow_some_time_is_no_step(record, language, contact, body):
     check = _check(record, body, "one_clear_call_to_action", language=language, contact=contact)
     assert not check.passed, check.detail
+
+
+UNTIMED_PROPOSAL_BESIDE = [
+    ("salesforce_opportunity", "en", "Hi Elena,\n\nFor Tuesday, 1 December at 11:00 GMT, here is what I would cover: "
+     "the two waves. I suggest we also meet the partners that week.\n\nRachel Kim"),
+    ("fr_deal", "fr", "Bonjour Claire,\n\nPour notre échange du jeudi 3 décembre à 10 h, le point est la proposition. "
+     "Je vous propose aussi de rencontrer Paul ce mois-ci.\n\nBien cordialement,\nHugo Martin"),
+    ("es_opportunity", "es", "Hola, Javier:\n\nPara la reunión del miércoles 2 de diciembre a las 11:00, el tema es la "
+     "propuesta. Le propongo además ver a Lucía este mes.\n\nUn cordial saludo,\nMarta Ruiz"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "body"), UNTIMED_PROPOSAL_BESIDE)
+def test_a_timed_line_beside_an_untimed_proposal_still_wants_the_ask(record, language, body):
+    check = _check(record, body, "one_clear_call_to_action", language=language)
+    assert not check.passed, check.detail
