@@ -41,6 +41,14 @@ _SETTLED = re.compile(
     re.I,
 )
 """The thing said to stay as it is, or to be carried into (or shown by) the deal's document."""
+_SETTLED_LATER = re.compile(
+    r"\b(?:(?:will|'ll|shall) (?:\w+ )?(?:follow|show|appear|reflect|set out|be (?:in|included in|part of))|"
+    r"wird (?:\w+ ){0,4}?(?:folgen|zeigen|enthalten sein)|suivra|suivront|figurera|figureront|montrera|reprendra|"
+    r"seguirá|seguirán|figurará|figurarán|mostrará|recogerá|irá en|irán en)\b", re.I)
+"""wave 35 (set 44's en-g5, to Priya: "The appendix with the SSO and data retention answers will follow with the
+proposal"): the same verbs in the future settle the same point, to a contact with no question open only. To the asker
+a future carries the request forward and must answer it (set 34's en-b4 "will follow as soon as Priya has finished",
+set 35's fr-b4 "ne montrera que celle-ci" to Claire stay refused)."""
 _DOCUMENT = re.compile(
     r"\b(?:proposal|quote|offer|contract|annex|appendix|plan|wave|angebot\w*|anhang|anlage|vertrag\w*|proposition|"
     r"offre|devis|annexe|contrat|propuesta|oferta|anexo|contrato|presupuesto)\b",
@@ -116,7 +124,7 @@ def confirmed_point(body: str, ctx: Context, to_contact_id: str, ask: Ask | None
     document = any(_DOCUMENT.search(s) for s in sentences)
     points: list[set[str]] | None = None
     for i, sentence in enumerate(sentences):
-        if "?" in sentence or not _SETTLED.search(sentence):
+        if "?" in sentence or not (_SETTLED.search(sentence) or not asker and _SETTLED_LATER.search(sentence)):
             continue
         if not asker and amount is not None and amount in _figures(sentence):
             return sentence.strip()[:80]

@@ -19,6 +19,8 @@ from agents.blamed_buyer import blamed_buyer
 from agents.capacity_claims import capacity_claims
 from agents.condescension import condescending
 from agents.context import Context
+from agents.crm_jargon import crm_jargon
+from agents.denied_subjects import denied_subject
 from agents.doubted_competence import doubted_competence
 from agents.internal_labels import internal_labels
 from agents.normalize import normalise
@@ -211,7 +213,10 @@ def tone_problems(subject: str, body: str, ctx: Context) -> list[tuple[str, list
     both = f"{subject}\n{body}"
     return [("no_alarm_subject", alarm_subject(subject, ctx)), ("no_invented_scarcity", invented_scarcity(both, ctx)),
             # wave 27: a label of ours for a person of theirs, a doubt that they can do their job (set 36)
-            ("no_internal_notes_or_scores", internal_revealed(both) + internal_labels(both, ctx)),
+            # wave 35: our CRM's own terms ("als SQL markiert", "presentationscheduled", set 44's b5)
+            ("no_internal_notes_or_scores", internal_revealed(both) + internal_labels(both, ctx) + crm_jargon(both, ctx)),
+            # wave 35: "Proposition jointe" over "n'est pas encore prête" (set 44's b7)
+            ("subject_agrees_with_body", denied_subject(subject, body)),
             # wave 29: talking down ("as I have explained twice", "wie Sie sicher selbst wissen", set 38)
             ("no_reproach", reproachful(subject, body) + doubted_competence(body) + blamed_buyer(body)
              + condescending(body)),

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from agents.answered_here import without_answered_questions
 from agents.context import Context
 from agents.known_figures import asks_for_known_figures
 from agents.normalize import SENTENCE_BREAK, normalise, unaccented
@@ -302,5 +303,6 @@ def asks_again(body: str, ctx: Context) -> list[str]:
 def asks_for_what_the_record_holds(body: str, ctx: Context) -> list[str]:
     """Every ask of a draft for what the record already holds: a figure, a priority, a raised topic, a wish, or any
     question the record answers (one reason per ask; empty when the record cannot tell)."""
+    body = without_answered_questions(body)  # wave 35: "- Can the 9 clinics go live in two waves? Yes; ..." (set 44's en-g10)
     found = [*asks_for_known_figures(body, ctx), *asks_about_known_topics(body, ctx), *asks_about_known_wishes(body, ctx)]
     return found or asks_again(body, ctx)

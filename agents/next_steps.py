@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from agents.answered_here import without_answered_questions
 from agents.facts import find_dates
 from agents.timing import CLOCK, SENTENCE_BREAK
 
@@ -39,6 +40,7 @@ a quoted question nobody is said to have asked ("One question for Marcus: “Wou
 def count_asks(body: str) -> int:
     """Count the sentences that ask the reader to do something (questions or next-step imperatives); the buyer's
     question quoted as theirs is not one."""
+    body = without_answered_questions(body)  # wave 35: a question answered on its own line is the buyer's, read back
     body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
     count = 0

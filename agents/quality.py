@@ -68,7 +68,9 @@ from agents.settings import AgentSettings
 from agents.signature import signature_problems
 from agents.spelled_numbers import spelled_number_violations
 from agents.stated_steps import stated_step
+from agents.timed_steps import timed_step
 from agents.timing import timing_violations
+from agents.titled_greetings import greets_by_title
 from agents.unsigned_asks import with_unsigned_sender
 from agents.written_dates import date_matches
 from agents.zone_conversions import wrong_conversions
@@ -222,6 +224,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         addressed = not (bool(last) and wrong_form_of_address(f"{bare.group(1)} {last.lower()}", last, ctx))
     wrong_form = bool(last) and wrong_form_of_address(head, last, ctx)
     contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
+    # wave 35: "Madame la Directrice," to the record's Directrice des opérations (agents.titled_greetings)
+    addressed = addressed or greets_by_title(body.lstrip()[:GREETING_WINDOW], contact.title if contact else None)
     greeting = re.split(r"[,:\n]", body.lstrip(), maxsplit=1)[0] if body.strip() else ""
     # a script's first segment is its label ("Ouverture :"): its opening line is where it names the contact
     others = frozenset(n.split()[-1].lower() for c in ctx.record.contacts
@@ -295,7 +299,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         dated = (dated_next_step(body) or stated_step(body, ctx, draft.to.contact_id, subject,
                                                       asked_document=asked_document)
                  # wave 30: to the asker, "Bien reçu, merci. Vendredi 27 novembre." (agents.acknowledged_days)
-                 or (acknowledged_day(body, date.fromisoformat(ask.at[:10])) if ask and asked_document else None)) \
+                 or (acknowledged_day(body, date.fromisoformat(ask.at[:10])) if ask and asked_document else None)
+                 or timed_step(body, send_day or ctx.now.date())) \
             if asks == 0 else None
         # wave 30 (set 39): to a contact with no question open, a point of theirs or the record's amount settled
         settled = confirmed_point(body, ctx, draft.to.contact_id, ask) \

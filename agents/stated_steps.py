@@ -31,6 +31,8 @@ _THING = re.compile(
 comes to you and Tom by Friday", "el calendario")."""
 _GOES = re.compile(
     r"\b(?:goes|is going) (?:out|over|to)\b|\b(?:leaves|ships|is sent|gets sent)\b|"
+    # wave 35 (set 44's fr-g4): reaching a person of the deal by name ("parvient à Claire", "reaches Dana")
+    r"\breaches\b|\bparvien(?:t|nent) à\b|\b(?:erreicht|erreichen)\b|\bllegan? a\b|"
 
     r"\bgeht\b(?:[^.?!\n]|(?<=\d)\.){0,40}\b(?:raus|hinaus|heraus|an sie|an ihn|an \w+)\b|\bgeht (?:raus|hinaus|heraus)\b|"
     r"\b(?:wird|werden)\b(?:[^.?!\n]|(?<=\d)\.){0,40}\b(?:verschickt|versendet|gesendet|zugestellt)\b|"
