@@ -133,6 +133,9 @@ SAID_OPENLY = [
      "Since the partners voted yes on the two-wave rollout, this is only about the wave order."),
     ("de_deal", "Telefonat mit Frau Schmidt: die Freigabe durch den Einkauf liegt vor.",
      "Da die Freigabe durch Ihren Einkauf vorliegt, planen wir nur noch den Einbau."),
+    # a confidentiality agreement is a document, not a confidence
+    ("fr_deal", "Paul a validé l'accord de confidentialité pour les ateliers.",
+     "Comme Paul a validé l'accord de confidentialité, nous pouvons partager le détail des ateliers."),
 ]
 
 
@@ -361,6 +364,7 @@ CALLS_HONEST = [
     ("es_opportunity", "Le llamo el jueves antes de irme."),
     ("es_opportunity", "Antes de irme de vacaciones el viernes le envío la propuesta."),
     ("fr_deal", "Je vous envoie le compte rendu dans la foulée de notre réunion de jeudi."),
+    ("fr_deal", "Je vous envoie dans la foulée une invitation pour mercredi 2 décembre à 11 h."),  # quality set 20's fr-g3
     ("hubspot_deal", "Before I head out on Friday, I will send the proposal."),
     ("de_deal", "Bevor ich gehe, schicke ich Ihnen das Angebot bis Freitag, 27. November."),
 ]
