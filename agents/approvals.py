@@ -93,10 +93,10 @@ _PRESENT = re.compile(r"\b(?:liegt|liegen|lag|lagen)((?:\s+(?:bereits|schon|jetz
                       r"ihnen|mir))*)\s+vor\b", re.I)
 """German's separable "vorliegen" (to be at hand): "die Freigabe liegt bereits vor" holds the approval; read as one
 word so that its "vor" is not taken for "before"."""
-_RUMOUR = re.compile(r"\b(?:rumou?r\w*|word is|i (?:hear|heard)|we (?:hear|heard)|gerücht\w*|gerüchteweise|wie (?:ich|wir) "
-                     r"hören|(?:habe|haben) (?:ich |wir )?gehört|rumeurs?|il paraît|on m['’]a dit|j['’]ai entendu dire|"
-                     r"rumor\w*|se rumorea|me han dicho|tengo entendido|dicen que)\b", re.I)
-"""A record sentence that passes on a rumour: hearsay, which vouches for no approval either."""
+_RUMOUR = re.compile(r"\b(?:rumou?r\w*|word is|gerücht\w*|rumeurs?|il paraît|on m['’]a dit|j['’]ai entendu dire|"
+                     r"se rumorea|me han dicho|según se dice)\b", re.I)
+"""A record sentence that passes on a rumour with no one named as its source ("word is", "il paraît", "me han
+dicho"): hearsay, which vouches for no approval either. "We heard from Dana that ..." names its source and is a report."""
 
 
 def _unofficial(sentence: str) -> bool:

@@ -118,6 +118,8 @@ HEARD = [
      "Da Ihr Einkauf das Angebot freigegeben hat, planen wir nur noch den Einbau."),
     ("fr_deal", "Officieusement, Paul nous dit que le DAF a validé le budget des ateliers.",
      "Comme le DAF a validé le budget des ateliers, il ne reste que le calendrier."),
+    ("hubspot_deal", "Word is the board approved the rollout budget for the depots.",
+     "Since the board approved the rollout budget for the depots, only the dates are open."),
 ]
 
 
@@ -133,6 +135,8 @@ SAID_OPENLY = [
      "Since the partners voted yes on the two-wave rollout, this is only about the wave order."),
     ("de_deal", "Telefonat mit Frau Schmidt: die Freigabe durch den Einkauf liegt vor.",
      "Da die Freigabe durch Ihren Einkauf vorliegt, planen wir nur noch den Einbau."),
+    ("hubspot_deal", "We heard from Dana that the board approved the rollout budget for the depots.",
+     "Since the board approved the rollout budget for the depots, only the dates are open."),
     # a confidentiality agreement is a document, not a confidence
     ("fr_deal", "Paul a validé l'accord de confidentialité pour les ateliers.",
      "Comme Paul a validé l'accord de confidentialité, nous pouvons partager le détail des ateliers."),
