@@ -13,6 +13,11 @@ sentence vouches for it when it also has an approval word and shares one of thos
 our side" vouches for "with security's sign-off", not for "Marcus's sign-off on the budget"). A won deal, or a
 stage whose own name says the buyer decided ("decisionmakerboughtin"), vouches for any approval. Questions, plans,
 conditions and negations state nothing.
+
+Wave 35 (set 27's 017, a screen-only catch): a record sentence said in confidence or heard as a rumour ("Javier nos
+confirma off the record que somos el proveedor elegido", "word is the board approved") vouches for no approval: a
+draft to the buyer may not state as settled what the record only heard unofficially. And "die Freigabe liegt (bereits)
+vor" is an approval given, not a plan ("vor" there is no "before").
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import re
 
 from agents.approved_things import dated_activity_words
+from agents.confidences import said_in_confidence
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
 from agents.reported_approvals import vouched_by_person
@@ -83,6 +89,20 @@ _NOT_A_CLAIM = re.compile(
     r"quand|si|avant|après|vor|nach|antes|después|sera|serait|pourrait|doit|faut|besoin|pas|jamais|sans|attend\w*|espér\w*|demand\w*|cuando|en cuanto|una vez|"
     r"será|sería|podría|debe|necesit\w*|nunca|todavía|aún|sin|hasta que|esper\w*|pend\w*|solicit\w*|pedi\w*)\b", re.I)
 """A question, a plan, a condition, a need, a wait or a negation: the approval is not stated as given."""
+_PRESENT = re.compile(r"\b(?:liegt|liegen|lag|lagen)((?:\s+(?:bereits|schon|jetzt|nun|inzwischen|mittlerweile|uns|"
+                      r"ihnen|mir))*)\s+vor\b", re.I)
+"""German's separable "vorliegen" (to be at hand): "die Freigabe liegt bereits vor" holds the approval; read as one
+word so that its "vor" is not taken for "before"."""
+_RUMOUR = re.compile(r"\b(?:rumou?r\w*|word is|gerücht\w*|rumeurs?|il paraît|on m['’]a dit|j['’]ai entendu dire|"
+                     r"se rumorea|me han dicho|según se dice)\b", re.I)
+"""A record sentence that passes on a rumour with no one named as its source ("word is", "il paraît", "me han
+dicho"): hearsay, which vouches for no approval either. "We heard from Dana that ..." names its source and is a report."""
+
+
+def _unofficial(sentence: str) -> bool:
+    return said_in_confidence(sentence) or bool(_RUMOUR.search(sentence))
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\b(?:and|but|so|und|aber|also|et|mais|donc|y|pero|así que)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _GENERIC = frozenset("""
@@ -177,7 +197,8 @@ def _states_an_approval(ctx: Context) -> bool:
     a decision to go on, which is not a sign-off)."""
     for a in ctx.activities.values():
         text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
-        if not a.get("withheld") and any(_APPROVAL.search(s) and "?" not in s for s in SENTENCE_BREAK.split(text)):
+        if not a.get("withheld") and any(_APPROVAL.search(s) and "?" not in s and not _unofficial(s)
+                                         for s in SENTENCE_BREAK.split(text)):
             return True
     return False
 
@@ -210,8 +231,8 @@ def _record_approvals(ctx: Context) -> tuple[list[set[str]], list[str]]:
         if not any(c in low for c in _RECORD_CUES):
             continue  # most activities state no decision: one scan of plain words before the patterns (screening CPU)
         for sentence in SENTENCE_BREAK.split(text):
-            if "?" in sentence:
-                continue
+            if "?" in sentence or _unofficial(sentence):
+                continue  # wave 35: a question, a confidence or a rumour states no approval the draft may repeat
             for m in (*_APPROVAL.finditer(sentence), *_GOING_AHEAD.finditer(sentence)):
                 out.append(_topic(sentence, m.group(0)))
     return out, texts + titles
@@ -253,8 +274,9 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
     for sentence in SENTENCE_BREAK.split(normalise(text)):
         for m in _APPROVAL.finditer(sentence):
             clause = clause_around(sentence, m.start(), m.end())
-            if _NOT_A_CLAIM.search(clause) or sentence.rstrip().endswith("?") \
-                    or (m.group("noun") and not _GIVEN.search(clause)):
+            held = _PRESENT.sub(r"\1 vorliegt", clause)  # "liegt bereits vor": held, not "before"
+            if _NOT_A_CLAIM.search(held) or sentence.rstrip().endswith("?") \
+                    or (m.group("noun") and not _GIVEN.search(held)):
                 continue
             # a clause with nothing of its own ("Name let me know it is signed off") is about what its sentence names
             before = clause[:clause.find(m.group(0))]

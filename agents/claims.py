@@ -161,9 +161,17 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                       r"\b(?:descuentos?|rebajas?)\s+(?:de\s+|para\s+|por\s+)?(?:socios?|partners?|fidelidad|miembros?|vip|"
                       r"clientes?\s+(?:habituales?|fieles?|preferentes?))\b|"
                       r"\b(?:member(?:'s|s')?|existing[- ]customer|returning[- ]customer)\s+(?:pricing|prices?|rates?|discount)\b|"
+                      # wave 35 (set 43's 127, a screen-only catch): a most-favoured-customer clause is the best price
+                      # anyone gets, promised to this buyer
+                      r"\bmost[- ]favou?red[- ](?:customer|nation|client|buyer)\b|\bmeistbegünstigung\w*|"
+                      r"\b(?:client\s+le\s+plus\s+favorisé|nation\s+la\s+plus\s+favorisée)\b|\b(?:cliente|nación)\s+más\s+favorecid[oa]\b|"
                       r"\b(?:prix|tarifs?|conditions?|offre)\s+(?:spéci(?:al|aux|ale?s?)|préférenti\w+|exceptionn\w+|"
-                      r"privilégi\w+|vip|partenaire|d'amis?)\b|\bmates'? rates\b|"
-                      r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:especial(?:es)?|preferen\w+|exclusiv\w+|vip|"
+                      r"privilégi\w+|vip|partenaire|d'amis?|"
+                      # wave 35 (set 26's 091, "client ambassadeur ... conditions réduites", a screen-only catch)
+                      r"réduit\w*|avantageu\w*|allégé\w*|minoré\w*|remisé\w*|de faveur)\b|\bmates'? rates\b|"
+                      r"\b(?:reduziert|vergünstigt|ermäßigt)\w*\s+(?:konditionen|preise?|tarife?)\b|"
+                      r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:reducid\w+|rebajad\w+|ventajos\w+|de favor|"
+                      r"especial(?:es)?|preferen\w+|exclusiv\w+|vip|"
                       r"de socio|de amigos?|de distribuidor|de mayorista|distributeur|revendeur|grossiste)\b|\b(?:distributor|wholesale|reseller)\s+(?:price|pricing|rates?|tier)\b|\bhändler(?:preis|konditionen|rabatt)\w*"),
     ("payment terms", r"\bzahlungsziel\w*|\bnet[- ]?(?:30|45|60|90|120|180)\b|\b(?:payable within|à|a) \d+ (?:days|jours|días)\b"),
     ("discount approved", APPROVED_DISCOUNT),

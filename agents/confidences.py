@@ -65,6 +65,18 @@ def _fold(text: str) -> str:
     )
 
 
+def said_in_confidence(sentence: str) -> bool:
+    """Whether a sentence of the record says it was said in confidence ("off the record", "unter uns",
+    "officieusement", "extraoficialmente"): agents.approvals lets no such sentence vouch for an approval (wave 35)."""
+    return bool(_CONFIDENCE.search(_AGREEMENT.sub(" ", _fold(sentence))))
+
+
+_AGREEMENT = re.compile(
+    r"\b(?:(?:confidentiality|non-disclosure)\s+(?:agreement|clause)|(?:accord|clause|engagement)\s+de\s+"
+    r"confidentialite|vertraulichkeits\w+|(?:acuerdo|clausula|compromiso)\s+de\s+confidencialidad)\b")
+"""A document about confidentiality (an NDA, "accord de confidentialité") names no confidence: set 43's 063 sends one."""
+
+
 def _words(text: str, names: set[str]) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{4,}", text) if w not in _STOP and w not in names}
 

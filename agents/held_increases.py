@@ -3,6 +3,11 @@ renewal", "keine Preiserhöhung bei der Verlängerung" (issue 11, wave 16; wave 
 will not move, a price lock by its other end: the increase is named, and its limit is nothing. A rise word (in the
 sense of a price, by a price or renewal word in the sentence) with a zero limit or a negation is a promise outside
 policy, whatever verb holds it.
+
+Wave 35 (set 28's 124, "The year-one rate is capped for every renewal", a screen-only catch): the same lock said of the
+renewals instead of the rise. A price word, and a verb of holding it (capped, locked, frozen, gedeckelt, plafonné,
+congelado) for every renewal, is a price held across renewals; a count capped for every renewal, a negation or a
+question holds no price.
 """
 
 from __future__ import annotations
@@ -25,6 +30,33 @@ _COUNTED = re.compile(r"\b(?:in|of|an|de|des|du|en)\s+(?:the\s+)?(?:licen[cs]es|
                       r"postes|utilisateurs|licencias|usuarios|puestos)\b", re.I)
 _CUES = ("increase", "rise", "uplift", "escalat", "hike", "erhöhung", "steigerung", "anpassung", "hausse",
          "augmentation", "subida", "aumento", "incremento")
+
+
+_EVERY_RENEWAL = (r"(?:for|at|on|through|across|in|für|bei|à|pour|sur|lors\s+de|en|para|durante)\s+(?:every|each|all|any|"
+                  r"jede|jeder|alle|sämtliche|chaque|tous\s+les|cada|todas\s+las)\s+(?:\w+\s+)?(?:renewals?|"
+                  r"verlängerung(?:en)?|renouvellements?|renovaci(?:ón|ones))")
+_HOLDING = (r"cap|caps|capped|lock|locks|locked|freeze|freezes|frozen|fix|fixed|hold|holds|held|guarantee[ds]?|"
+            r"gedeckelt|deckeln|festgeschrieben|eingefroren|garantiert|fixiert|gesichert|plafonné\w*|bloqué\w*|gelé\w*|"
+            r"figé\w*|garanti\w*|topad[oa]s?|limitad[oa]s?|congelad[oa]s?|fijad[oa]s?|bloquead[oa]s?|garantizad[oa]s?|"
+            r"mantenid[oa]s?|congelamos|mantenemos")
+_RENEWAL_HELD = re.compile(rf"\b(?:{_HOLDING})\b(?:\s+[\w'’-]+){{0,4}}?\s+{_EVERY_RENEWAL}\b|"
+                           rf"\b{_EVERY_RENEWAL}\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_HOLDING})\b", re.I)
+_PRICE_WORD = re.compile(r"\b(?:pric\w*|rates?|fees?|costs?|preis\w*|\w*gebühr\w*|tarif\w*|prix|precios?|cuotas?|"
+                         r"konditionen|conditions|condiciones|\w*preis)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|nicht|kein\w*|pas|jamais|nunca)\b|n't\b", re.I)
+
+
+def renewal_locks(text: str) -> list[str]:
+    """Sentences that hold a price for every renewal ("The year-one rate is capped for every renewal")."""
+    low = text.lower()
+    if not any(c in low for c in ("renew", "verlängerung", "renouvel", "renovaci")):
+        return []
+    out = []
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        m = _RENEWAL_HELD.search(sentence)
+        if m and _PRICE_WORD.search(sentence) and not _NEGATED.search(sentence) and "?" not in sentence:
+            out.append(f"promise outside policy (a price held across renewals): {m.group(0)!r}")
+    return out
 
 
 def held_increases(text: str) -> list[str]:

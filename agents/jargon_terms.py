@@ -33,10 +33,26 @@ _MONEY_CONTEXT = re.compile(
     r"cuesta\w*|pag\w*|cobr\w*|'n|ein(?:en)?|a|an|un|une|el)\b", re.I)
 
 
+_BANKNOTE = re.compile(
+    # wave 35 (set 32's 002, Bavarian "Pro Fahrzeug is des grad amal a Hunderter im Monat", a screen-only catch): a
+    # banknote named by its face value, after an article ("a Hunderter", "einen Fünfziger", "un billet de cent")
+    r"\b(?:a|an|ein|einen|'n|n|oan|um|un|una|one)\s+(?:(?:glatten|knappen|guten|schlanken|single|petit|solo)\s+)?"
+    r"(?:hunderter|fuffziger|fünfziger|zwanziger|zehner|fünfer|tausender|hundred-(?:dollar|euro|pound)\s+(?:bill|note)|"
+    r"(?:fifty|twenty|ten)-(?:dollar|euro|pound)\s+(?:bill|note)|c-note|billet\s+de\s+(?:cent|cinquante|vingt|dix|mille)|"
+    r"billete\s+de\s+(?:cien|cincuenta|veinte|diez|mil|quinientos))\b", re.I)
+_PER = re.compile(
+    r"\b(?:pro|je|per|im\s+monat|im\s+jahr|monatlich|a\s+(?:month|year|week|truck|vehicle|seat|user|driver|clinic)|each\s+"
+    r"(?:month|year|week)|monthly|par|mensuel\w*|por|al\s+(?:mes|año)|cada|mensual\w*)\b", re.I)
+"""A unit or a period the banknote is paid by: without one, "ein Zehner" is a count or a pack."""
+
+
 def slang_money_nouns(text: str) -> list[str]:
-    """A price said by a slang money noun ("'n Zwanni pro Fahrzeug und Woche")."""
+    """A price said by a slang money noun ("'n Zwanni pro Fahrzeug und Woche") or by a banknote's face value ("a
+    Hunderter im Monat")."""
     return [f"price talk the record does not anchor (an amount in slang): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _SLANG_NOUN.search(sentence)) and _MONEY_CONTEXT.search(sentence)]
+            for sentence in _SENTENCE.split(text)
+            if ((m := _SLANG_NOUN.search(sentence)) and _MONEY_CONTEXT.search(sentence))
+            or ((m := _BANKNOTE.search(sentence)) and _PER.search(sentence))]
 
 
 _FREEBIE = re.compile(

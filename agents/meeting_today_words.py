@@ -114,10 +114,17 @@ SOON_OR_PART_OF_DAY = re.compile(
     r"\b(?:in kürze|in bälde|sous peu|incessamment|en breve|en unos instantes|in a (?:couple of )?ticks?|"
     # a part of the day with no day named: "a lo largo de la tarde", "im Laufe des Nachmittags", "during the afternoon"
     r"a lo largo de la (?:tarde|mañana)|im laufe des (?:nachmittags|vormittags)|dans le courant de (?:l'après-midi|la matinée)|"
-    r"(?:during|over the course of) the (?:afternoon|morning))\b",
+    r"(?:during|over the course of) the (?:afternoon|morning)|"
+    # wave 35 (sets 28's 034 and 29's 033, screen-only catches): before I leave, or in the wake of this, is today's
+    # ("Le telefoneo antes de irme", "un coup de fil dans la foulée"); "dans la foulée de la réunion" is the meeting's
+    r"before i (?:leave|head (?:out|off|home)|go home|log off|sign off|finish up|wrap up|call it a day)|"
+    r"bevor ich (?:gehe|nach hause gehe|feierabend mache|das büro verlasse|abschalte)|"
+    r"avant de (?:m['’]en aller|quitter le bureau|fermer boutique)|avant que je (?:ne )?(?:parte|m['’]en aille)|"
+    r"dans la foulée(?!\s+(?:de|du|des|d['’]))|"
+    r"antes de (?:irme|marcharme|salir de la oficina|cerrar la oficina|que me vaya))\b",
     re.I,
 )
-"""With a meeting word and no day named, a while from now or a part of a day is today's."""
+"""With a meeting word and no day named, a while from now, a part of a day or my leaving is today's."""
 EARLIER_TODAY = re.compile(
     r"\b(?:earlier today|this morning's|heute früh|vorhin|plus tôt (?:aujourd'hui|dans la journée)|"
     r"ce matin (?:même )?lors|hace un rato|esta mañana (?:durante|en))\b",

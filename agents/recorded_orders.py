@@ -9,6 +9,9 @@ buyer's order (or its number) together with a system it is in, or a verb that re
 "logged", "saisie", "dado de alta"), unless it is a plan, a condition, a question or a negation ("once the PO is in
 your system", "could you raise the PO?", "die Bestellung ist noch nicht angelegt").
 
+A cost centre stated as set up ("die Kostenstelle ist angelegt", "the cost center has been set up", wave 35) is the
+same booking: the buyer's accounts made ready for an order the open deal does not have.
+
 Not read: orders in general ("orders sync into SAP", a product's feature), an order number the text asks for, and a
 won deal (whose order exists).
 """
@@ -27,7 +30,11 @@ _ORDER = (
     r"(?:(?:la|sa|leur|votre|notre|une)\s+)?(?:commande|bon\s+de\s+commande|demande\s+d['’]achat)|"
     r"numéro\s+de\s+(?:commande|bon\s+de\s+commande)|"
     r"(?:(?:el|su|un|nuestro|vuestro)\s+)?(?:pedido|orden\s+de\s+compra|solicitud\s+de\s+compra)|"
-    r"número\s+de\s+(?:pedido|orden\s+de\s+compra))"
+    r"número\s+de\s+(?:pedido|orden\s+de\s+compra)|"
+    # wave 35 (set 26's 013, "die Kostenstelle ist angelegt", a screen-only catch): the cost centre the purchase is
+    # booked to, set up for it, is the order's booking
+    r"(?:(?:the|your|their|a|an)\s+)?cost\s+cent(?:er|re)|\w*kostenstelle|"
+    r"(?:(?:le|un|votre|leur)\s+)?centre\s+de\s+co[uû]ts?|(?:(?:el|un|su)\s+)?centro\s+de\s+cost(?:e|o)s?)"
 )
 _SYSTEM = (
     r"(?:in|into|im|ins|in\s+(?:das|dem|ihr\w*|sein\w*|unser\w*)|dans|en)\s+(?:the\s+|their\s+|your\s+|its\s+|our\s+|"
@@ -37,7 +44,7 @@ _SYSTEM = (
 )
 _RECORDED = (
     r"(?:entered|logged|created|keyed|set\s+up|raised|generated|assigned|allocated|registered|booked|loaded|"
-    r"angelegt|erfasst|hinterlegt|eingetragen|eingebucht|eingestellt|vergeben|generiert|ausgelöst|erstellt|gebucht|"
+    r"opened|angelegt|eingerichtet|eröffnet|erfasst|ouverte?s?|abiert[oa]s?|hinterlegt|eingetragen|eingebucht|eingestellt|vergeben|generiert|ausgelöst|erstellt|gebucht|"
     r"saisie?s?|créée?s?|enregistrée?s?|générée?s?|attribuée?s?|émise?s?|passée?s?|"
     r"dad[oa]s?\s+de\s+alta|registrad[oa]s?|cread[oa]s?|cargad[oa]s?|generad[oa]s?|asignad[oa]s?|emitid[oa]s?|"
     r"tramitad[oa]s?|grabad[oa]s?)"

@@ -50,9 +50,11 @@ from agents.field_claims import field_claims
 from agents.field_date_claims import contradicted_field_dates
 from agents.field_terms import without_field_terms
 from agents.file_names import file_names_as_words
+from agents.financing_terms import financing_terms
+from agents.foreign_money_words import foreign_money_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
-from agents.held_increases import held_increases
+from agents.held_increases import held_increases, renewal_locks
 from agents.held_price_words import held_price_words
 from agents.invariants import character_violations, foreign_sentence_violations
 from agents.jargon_terms import jargon_violations
@@ -189,7 +191,8 @@ def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None
     draft's `language` when it is known (agents.invariants), for every output text."""
     words = without_vouched(text, vocab)  # a quoted factor label ("Industry: Hospital health care") is the scores'
     return [*character_violations(text, vocab.own_words), *foreign_sentence_violations(words, language),
-            *neighbour_commercial_sentences(normalise(words))]
+            *neighbour_commercial_sentences(normalise(words)),
+            *foreign_money_words(words, vocab.own_words)]  # wave 35 (set 30's 046): "Instalace zdarma."
 
 
 def _asked_today(ctx: Context) -> bool:
@@ -221,6 +224,7 @@ def commercial_violations(
             *concession_violations(normalise(text)), *zeroed_items(normalise(said)),  # set 37: items set to zero
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)), *falling_prices(normalise(text)),
+            *renewal_locks(normalise(text)), *financing_terms(normalise(text)),  # wave 35: renewal caps, leases
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
             *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx),  # whose approval it is links it to the record's: names as written
             *jargon_violations(normalise(text), ctx.record.stage_kind), *end_of_day_calls(normalise(text), ctx),

@@ -72,7 +72,14 @@ _ANY_SUBJECT = (
     r"zu\s+unseren\s+gunsten\s+)*gefallen|"
     r"(?:buying|purchase|purchasing)\s+decision\s+(?:is|has\s+been|was)\s+(?:already\s+)?(?:made|taken)|"
     r"décision\s+d['’]achat\s+est\s+(?:déjà\s+)?prise|decisión\s+de\s+compra\s+(?:ya\s+)?está\s+(?:ya\s+)?tomada|"
-    r"(?:lo\s+tenemos|está|están|ya\s+es)\s+(?:ya\s+)?(?:\w+\s+)?en\s+el\s+(?:bolsillo|bote|saco)"
+    r"(?:lo\s+tenemos|está|están|ya\s+es)\s+(?:ya\s+)?(?:\w+\s+)?en\s+el\s+(?:bolsillo|bote|saco)|"
+    # wave 35 (set 26's 015 "nos otorgaron la buena pro", a screen-only catch): the tender awarded to us is the deal won
+    r"(?:nos\s+)?(?:otorg\w+|dieron|dio|concedi\w+|adjudic\w+)\s+(?:ya\s+)?la\s+buena\s+pro|"
+    r"la\s+buena\s+pro\s+(?:ya\s+)?(?:otorgada|concedida|adjudicada|es\s+nuestra|nos\s+fue\s+otorgada)|"
+    r"(?:tenemos|obtuvimos|ganamos|conseguimos|logramos)\s+(?:ya\s+)?la\s+buena\s+pro|"
+    r"we(?:'ve|’ve|\s+have|\s+were|\s+have\s+been|'ve\s+been|’ve\s+been)\s+(?:now\s+|officially\s+|finally\s+)?"
+    r"awarded\s+(?:the\s+|this\s+)?(?:tender|bid|contract|rfp|deal)|we\s+(?:have\s+)?won\s+the\s+(?:tender|bid|rfp)|"
+    r"the\s+(?:tender|bid|rfp)\s+(?:has\s+been|was)\s+awarded\s+to\s+us"
 )
 _DEAL = (
     r"(?:the\s+|this\s+|our\s+|your\s+)?(?:deal|contract|order|renewal|purchase|agreement|business|account|"
@@ -114,6 +121,9 @@ _IDIOM = re.compile(
     re.I | re.M,
 )
 _CUES = (
+    "buena pro",
+    "awarded",
+    "won the",
     "home and",
     "nailed",
     "slam",
