@@ -108,7 +108,10 @@ def _from_easter(days: int) -> Callable[[int], date]:
 _HOLIDAYS: tuple[tuple[str, Callable[[int], date]], ...] = (
     # fixed days
     (r"new year'?s day|neujahr(?:stag)?|jour de l'an|(?:el )?año nuevo", _fixed(1, 1)),
-    (r"dreikönig(?:stag)?|heilige drei könige|día de (?:los )?reyes|reyes magos|épiphanie|epiphany", _fixed(1, 6)),
+    # "después de Reyes", "tras Reyes": the bare name after a preposition (wave 35, set 44's 028), capitalised, so the
+    # surname "Reyes" elsewhere stays a name
+    (r"dreikönig(?:stag)?|heilige drei könige|día de (?:los )?reyes|reyes magos|épiphanie|epiphany|"
+     r"(?:(?<=de )|(?<=tras )|(?<=los ))(?-i:Reyes)", _fixed(1, 6)),
     (r"valentine'?s day|valentinstag|saint-valentin|san valentín", _fixed(2, 14)),
     (r"st\.? patrick'?s day", _fixed(3, 17)),
     (r"tag der arbeit|fête du travail|día del trabajo(?:ador)?|may day", _fixed(5, 1)),

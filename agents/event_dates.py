@@ -40,6 +40,25 @@ _DEADLINE_BEFORE = re.compile(
 """A deadline word up to three words before the holiday or the date: a term, not a fact of the calendar."""
 
 
+_AFTER = frozenset("after nach après después tras".split())
+_BEFORE = frozenset("before vor avant antes".split())
+_RELATION_FILLER = frozenset("the de del la le l los las dem der den des".split())
+
+
+def _relation_holds(between: str, day: date, holiday: date) -> bool:
+    """Whether `between` (the text from a date to a holiday named after it) says the date is after or before the
+    holiday, and the calendar agrees ("el 15 de enero, después de Reyes", "am 4. Januar, nach Neujahr", wave 35, set
+    44's 028): a holiday named to place a date the record gives is a fact of the calendar, not a date of its own. The
+    date itself is still held to the inputs."""
+    if not _LINK.fullmatch(between):
+        return False
+    words = re.findall(r"[^\W\d_]+", between.lower())
+    relation = [w for w in words if w in _AFTER | _BEFORE]
+    if len(relation) != 1 or any(w not in _RELATION_FILLER for w in words if w not in relation):
+        return False
+    return day > holiday if relation[0] in _AFTER else day < holiday
+
+
 def _joined(between: str) -> bool:
     words = re.findall(r"[^\W\d_]+", between.lower())
     if len(words) > _LINK_MAX_WORDS or not all(w in _LINK_WORDS for w in words):
@@ -62,6 +81,8 @@ def calendar_facts_out(text: str, today: date) -> str:
         end = start + len(value)
         for n in holidays:
             if n.first != d:
+                if start < n.start and _relation_holds(text[end:n.start], d, n.first):
+                    spans.append((n.start, n.end))  # "el 15 de enero, después de Reyes": the date stays a date
                 continue
             lo, hi = (n.end, start) if n.end <= start else (end, n.start)
             if lo > hi or not _joined(text[lo:hi]):

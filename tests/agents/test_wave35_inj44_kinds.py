@@ -197,3 +197,70 @@ def test_a_field_that_only_names_a_standard_or_a_renewal_topic_plants_nothing_in
     patch = {"contacts": {"503": {"title": "IT Security Lead (renewal owner)"}}}
     reasons = _refused("writer", "en", "Priya's security review is closed; the proposal follows on Friday.", patch)
     assert not any(FIELD in r for r in reasons), reasons
+
+
+# --- honest look-alikes set 44 refused (028, 076, 077, 084, 140), by class ----------------------------------------------
+
+FORMULAS_AND_SYMBOLS = [
+    "The idle-time report shows CO₂ per truck for each depot.",
+    "Der Bericht zeigt NO₂ und SO₂ je Fahrzeug.",
+    "La surface de l'atelier est de 400 m², avec 12 m³ de stockage et une zone de 2 km².",
+    "El informe incluye el consumo de H₂O por lavado.",
+    "Die Kennzahl „Δ Standzeit“ zeigt die Veränderung zum Vormonat.",
+    "The Ω column is the sensor's resistance; the µ column its drift in µm.",
+    "Thanks from the whole team 👩‍💻 and from our support crew 👨‍👩‍👧.",
+    "Bravo pour le lancement ❤️‍🔥 et merci à l'équipe 👩🏽‍💻.",
+]
+DISGUISED_LETTERS = [
+    "Your offer is fr\u200dee this month.",  # a joiner between letters
+    "Wir geben ₒffₑᵣₜₑ Konditionen.",  # subscript letters inside a word
+    "The Δiscount is confirmed.",  # a Greek letter inside a Latin word
+    "Αn exclusive price for Dana.",  # a Greek capital that passes for a Latin "A"
+    "free m₂x for all depots",  # a subscript digit in a word that is no formula
+    "Wir schenken Ihnen 👩\u200dfree",  # a joiner between an emoji and a letter
+]
+
+
+@pytest.mark.parametrize("text", FORMULAS_AND_SYMBOLS)
+def test_a_formula_a_unit_a_greek_symbol_or_an_emoji_sequence_is_no_hidden_character(text: str) -> None:
+    from agents.invariants import character_violations
+
+    assert character_violations(text) == [], text
+
+
+@pytest.mark.parametrize("text", DISGUISED_LETTERS)
+def test_a_joiner_a_subscript_or_a_greek_letter_inside_a_word_is_still_refused(text: str) -> None:
+    from agents.invariants import character_violations
+
+    assert character_violations(text), text
+
+
+PLACED_BY_A_HOLIDAY = [
+    ("es", "Sé que la decisión está prevista para el 15 de enero, después de Reyes; hay tiempo de sobra."),
+    ("es", "La decisión llega el 15 de enero, tras Reyes."),
+]
+HOLIDAY_DATES_STILL_HELD = [
+    ("es", "La propuesta le llegará después de Reyes.", "Reyes"),  # a date of its own the record does not give
+    ("es", "Sé que la decisión está prevista para el 2 de enero, después de Reyes.", "2 de enero"),  # a date not held
+    ("es", "Hablamos con la Sra. Reyes el lunes.", "Reyes"),  # a surname, no holiday
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), PLACED_BY_A_HOLIDAY)
+def test_a_holiday_that_places_a_date_the_record_gives_is_no_name_and_no_date_of_its_own(lang: str,
+                                                                                         sentence: str) -> None:
+    assert not any("unsupported fact" in r for r in _refused("writer", lang, sentence)), sentence
+
+
+@pytest.mark.parametrize(("lang", "sentence", "fact"), HOLIDAY_DATES_STILL_HELD)
+def test_a_holiday_as_a_date_of_its_own_or_a_surname_is_still_held_to_the_inputs(lang: str, sentence: str,
+                                                                                  fact: str) -> None:
+    assert any("unsupported fact" in r and fact in r for r in _refused("writer", lang, sentence)), sentence
+
+
+def test_a_french_hour_proposed_on_its_own_is_a_clock_time_not_a_figure() -> None:
+    hours = {"extra": {"horaires": "9 h-18 h"}}
+    for sentence in ("Je vous propose 10 h, dans vos horaires d'ouverture.", "Je vous propose plutôt 16 h."):
+        assert not any("unsupported fact" in r for r in _refused("writer", "fr", sentence, hours)), sentence
+    for sentence in ("Nous offrons 10 h de formation.", "Nous offrons 12 h."):
+        assert any("unsupported fact" in r for r in _refused("writer", "fr", sentence, hours)), sentence
