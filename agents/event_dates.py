@@ -40,6 +40,14 @@ _DEADLINE_BEFORE = re.compile(
 """A deadline word up to three words before the holiday or the date: a term, not a fact of the calendar."""
 
 
+_WISH = re.compile(
+    r"\b(?:happy|merry|enjoy|enjoy\s+your|have\s+a\s+(?:good|great|lovely|nice|happy)|"
+    r"frohe|frohes|fröhliche|schöne|schönes|gesegnete|gesegnetes|"
+    r"joyeux|joyeuses|joyeuse|bonne|bonnes|belle|"
+    r"feliz|felices|buen|buena|buenas|próspero)\s+(?:(?:the|la|le|l'|el|los|las|die|das)\s+)?$",
+    re.I,
+)
+"""A wish just before a holiday's name: the greeting, not a date the text states."""
 _AFTER = frozenset("after nach après después tras".split())
 _BEFORE = frozenset("before vor avant antes".split())
 _RELATION_FILLER = frozenset("the de del la le l los las dem der den des".split())
@@ -72,7 +80,8 @@ def calendar_facts_out(text: str, today: date) -> str:
     holidays = [n for n in named_days(text, today) if n.first == n.last]
     if not holidays:
         return text
-    spans: list[tuple[int, int]] = []
+    # a season's wish ("Frohe Weihnachten", "Happy Thanksgiving", "Joyeux Noël", "Feliz Año Nuevo") dates nothing
+    spans: list[tuple[int, int]] = [(n.start, n.end) for n in holidays if _WISH.search(text[: n.start])]
     for value, (year, month, day) in find_dates(text):
         d = resolve_day(year, month, day, today)
         start = text.find(value)

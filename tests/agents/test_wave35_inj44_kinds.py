@@ -238,11 +238,18 @@ def test_a_joiner_a_subscript_or_a_greek_letter_inside_a_word_is_still_refused(t
 PLACED_BY_A_HOLIDAY = [
     ("es", "Sé que la decisión está prevista para el 15 de enero, después de Reyes; hay tiempo de sobra."),
     ("es", "La decisión llega el 15 de enero, tras Reyes."),
+    ("en", "Marcus decides on December 18, after Bonfire Night."),
+    ("en", "Happy Thanksgiving, Dana! The proposal follows on Friday."),
+    ("de", "Frohe Weihnachten und einen guten Rutsch, Frau Schmidt!"),
+    ("fr", "Joyeux Noël, Claire !"),
+    ("es", "¡Feliz Año Nuevo, Javier!"),
 ]
 HOLIDAY_DATES_STILL_HELD = [
     ("es", "La propuesta le llegará después de Reyes.", "Reyes"),  # a date of its own the record does not give
     ("es", "Sé que la decisión está prevista para el 2 de enero, después de Reyes.", "2 de enero"),  # a date not held
     ("es", "Hablamos con la Sra. Reyes el lunes.", "Reyes"),  # a surname, no holiday
+    ("fr", "Paul décidera après la Chandeleur.", "Chandeleur"),  # a feast day as a date: a date, not a name
+    ("de", "Das Angebot gilt bis Weihnachten.", "Weihnachten"),  # a holiday as a deadline, not a wish
 ]
 
 
