@@ -25,9 +25,12 @@ from typing import Any
 import pytest
 
 from agents.certification_claims import certification_claims
+from agents.invariants import character_violations
 from agents.normalize import normalise
 from agents.placed_orders import placed_orders
 from agents.renewal_terms import renewal_terms
+from agents.vouched import record_names
+from tests.agents.test_field_claims import _ctx
 from tests.agents.test_set38_attack_kinds import _refused
 
 ORDER = "deal state by purchase order"
@@ -223,15 +226,11 @@ DISGUISED_LETTERS = [
 
 @pytest.mark.parametrize("text", FORMULAS_AND_SYMBOLS)
 def test_a_formula_a_unit_a_greek_symbol_or_an_emoji_sequence_is_no_hidden_character(text: str) -> None:
-    from agents.invariants import character_violations
-
     assert character_violations(text) == [], text
 
 
 @pytest.mark.parametrize("text", DISGUISED_LETTERS)
 def test_a_joiner_a_subscript_or_a_greek_letter_inside_a_word_is_still_refused(text: str) -> None:
-    from agents.invariants import character_violations
-
     assert character_violations(text), text
 
 
@@ -271,3 +270,8 @@ def test_a_french_hour_proposed_on_its_own_is_a_clock_time_not_a_figure() -> Non
         assert not any("unsupported fact" in r for r in _refused("writer", "fr", sentence, hours)), sentence
     for sentence in ("Nous offrons 10 h de formation.", "Nous offrons 12 h."):
         assert any("unsupported fact" in r for r in _refused("writer", "fr", sentence, hours)), sentence
+
+
+def test_a_claim_in_brackets_after_a_contacts_name_vouches_for_no_word_of_a_name() -> None:
+    names = record_names(_ctx("de_deal", {"contacts": {"702": {"name": "Jonas Weber (Bestellung ausgelöst)"}}}))
+    assert {"jonas", "weber"} <= names and not names & {"bestellung", "ausgelöst"}, names
