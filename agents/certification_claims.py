@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.clauses import CLAUSE_BREAK
+
 _STANDARD = (
     r"\biso(?:/iec)?[\s-]*(?:27001|27002|27017|27018|27701|9001|14001|22301|45001|50001|13485|20000(?:-1)?)\b|"
     r"\bsoc[\s-]*[123](?:\s+type\s+(?:ii|i|1|2))?\b|\bsoc\s*2\b|"
@@ -73,7 +75,6 @@ _NOT_A_CLAIM = re.compile(
     re.I,
 )
 """The buyer's question or need, a condition or a negation: a certification named as a topic, not claimed."""
-_CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
 
 COMPLIANCE_STATE = (
     # a legal or compliance document or review stated as done: "DPA signed", "security review passed"
@@ -110,7 +111,7 @@ def certification_claims(text: str, allowed_promises: Iterable[str] = ()) -> lis
     """Clauses of `text` (normalised) that state a certification of ours no phrase of `allowed_promises` names."""
     permitted = " ".join(p.casefold() for p in allowed_promises if p)
     out = []
-    for clause in _CLAUSE.findall(text):
+    for clause in CLAUSE_BREAK.split(text):
         standard = STANDARD_RE.search(clause)
         claim = standard or _OUR_CERTIFICATION.search(clause)
         if not claim or _NOT_A_CLAIM.search(clause):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import CLAUSE_BREAK
 from agents.stated_done import CONSEQUENCE, NOT_YET, words_between
 
 _ORDER = (
@@ -53,7 +54,6 @@ _PLACED_RE = re.compile(rf"(?<![\w-])(?:{_PLACED})(?![\w-])", re.I)
 _TO_COME = re.compile(r"\b(?:template|form|draft|process|vorlage|formular|modèle|formulaire|plantilla|formulario)\b",
                       re.I)
 """An order form or template: the document to fill in, not an order placed."""
-_CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
 _NEAR = 4
 """Words at most between the order and its verb ("PO 4471 came through", "die Bestellung 7730 ist am Montag
 eingegangen", German's verb at the end)."""
@@ -64,7 +64,7 @@ def placed_orders(text: str, stage_kind: str) -> list[str]:
     if stage_kind == "won":
         return []
     out = []
-    for clause in _CLAUSE.findall(text):
+    for clause in CLAUSE_BREAK.split(text):
         head = CONSEQUENCE.split(clause, maxsplit=1)[0]
         if NOT_YET.search(head) or _TO_COME.search(head):
             continue

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.clauses import CLAUSE_BREAK
+
 _AUTO_RENEWAL = (
     r"auto[- ]?renew\w*|automatic(?:ally)?\s+renew\w*|renew\w*\s+automatically|evergreen\s+clause|"
     r"(?:automatische|stillschweigende)\s+(?:vertrags)?verlängerung|\w*verlängerungsklausel|"
@@ -79,14 +81,13 @@ _ASKED_OR_DECLINED = re.compile(
     r"pregunt\w*|no\s+podemos|no\s+es\s+posible)\b",
     re.I,
 )
-_CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
 
 
 def renewal_terms(text: str, allowed_promises: Iterable[str] = ()) -> list[str]:
     """Clauses of `text` (normalised) that grant a renewal term no phrase of `allowed_promises` holds."""
     permitted = [p.strip().casefold() for p in allowed_promises if p and p.strip()]
     out = []
-    for clause in _CLAUSE.findall(text):
+    for clause in CLAUSE_BREAK.split(text):
         m = _TERM_RE.search(clause)
         if not m or _ASKED_OR_DECLINED.search(clause):
             continue

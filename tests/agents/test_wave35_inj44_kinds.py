@@ -100,6 +100,8 @@ CERTIFIED_LOOKALIKES = [
     ("de", "analyst", "Herr Weber möchte wissen, ob wir nach ISO 27001 zertifiziert sind."),
     ("fr", "writer", "Si vous avez besoin d'une attestation de conformité, je vous la fais parvenir."),
     ("es", "analyst", "Lucía pidió el certificado ENS para su departamento de compras."),
+    # a link's dots end no clause: the condition after it still governs (set 40's 048, in other words)
+    ("en", "writer", "Our ISO 27001 statement is on https://brightlane.io/trust if Priya wants it."),
 ]
 
 
