@@ -108,12 +108,18 @@ def _from_easter(days: int) -> Callable[[int], date]:
 _HOLIDAYS: tuple[tuple[str, Callable[[int], date]], ...] = (
     # fixed days
     (r"new year'?s day|neujahr(?:stag)?|jour de l'an|(?:el )?año nuevo", _fixed(1, 1)),
-    (r"dreikönig(?:stag)?|heilige drei könige|día de (?:los )?reyes|reyes magos|épiphanie|epiphany", _fixed(1, 6)),
+    # "después de Reyes", "tras Reyes": the bare name after a preposition (wave 35, set 44's 028), capitalised, so the
+    # surname "Reyes" elsewhere stays a name
+    (r"dreikönig(?:stag)?|heilige drei könige|día de (?:los )?reyes|reyes magos|épiphanie|epiphany|"
+     r"(?:(?<=de )|(?<=tras )|(?<=los ))(?-i:Reyes)", _fixed(1, 6)),
+    (r"candlemas|lichtmess|mariä lichtmess|(?:la )?chandeleur", _fixed(2, 2)),
     (r"valentine'?s day|valentinstag|saint-valentin|san valentín", _fixed(2, 14)),
     (r"st\.? patrick'?s day", _fixed(3, 17)),
     (r"tag der arbeit|fête du travail|día del trabajo(?:ador)?|may day", _fixed(5, 1)),
     (r"independence day|fourth of july|4th of july", _fixed(7, 4)),
     (r"bastille day|fête nationale|quatorze juillet", _fixed(7, 14)),
+    (r"johannistag|(?:la )?saint-jean", _fixed(6, 24)),
+    (r"mariä himmelfahrt|assumption day|(?:l')?assomption", _fixed(8, 15)),
     (r"tag der deutschen einheit", _fixed(10, 3)),
     (r"(?:día de la )?hispanidad|(?:puente|día|fiesta|virgen) del pilar", _fixed(10, 12)),
     (r"halloween|reformationstag", _fixed(10, 31)),
@@ -121,12 +127,13 @@ _HOLIDAYS: tuple[tuple[str, Callable[[int], date]], ...] = (
     (r"allerseelen|día de (?:los )?muertos|all souls'? day", _fixed(11, 2)),
     (r"martinstag|st\.? martin'?s day|veterans'? day|armistice day|remembrance day|"
      r"jour de l'armistice|(?:l')?armistice", _fixed(11, 11)),
+    (r"bonfire night|guy fawkes(?: night| day)?", _fixed(11, 5)),
     (r"nikolaustag|saint-nicolas|día de la constitución", _fixed(12, 6)),
     (r"(?:día de la )?inmaculada(?: concepción)?", _fixed(12, 8)),
     (r"heiligabend|heiliger abend|christmas eve|nochebuena|réveillon de noël", _fixed(12, 24)),
     (r"christmas|xmas|weihnachten|noël|navidad(?:es)?|erster weihnachtstag", _fixed(12, 25)),
     (r"boxing day|stephanstag|zweiter weihnachtstag", _fixed(12, 26)),
-    (r"new year'?s eve|silvester|saint-sylvestre|nochevieja", _fixed(12, 31)),
+    (r"new year'?s eve|silvester|saint-sylvestre|nochevieja|hogmanay", _fixed(12, 31)),
     # Easter and the days counted from it
     (r"rosenmontag", _from_easter(-48)),
     (r"mardi gras|fastnacht|faschingsdienstag|shrove tuesday|martes de carnaval", _from_easter(-47)),
@@ -201,7 +208,8 @@ constitución|inmaculada|heilig|christmas|xmas|weihnacht|noël|navidad|nochebuen
 sylvestre|nochevieja|rosenmontag|gras|fastnacht|fasching|shrove|carnaval|ash wed|aschermittwoch|cendres|ceniza|
 good friday|karfreitag|vendredi saint|viernes santo|easter|oster|pâques|pascua|semana santa|ascension|himmelfahrt|
 ascensión|whit|pfingst|pentec|fronleichnam|corpus|fête-dieu|luther|mlk|president|memorial|labor day|labour day|
-black friday|cyber monday|thanksgiving|bettag|totensonntag|ewigkeit|volkstrauer|advent""".replace("\n", "").split("|"))
+black friday|cyber monday|thanksgiving|bettag|totensonntag|ewigkeit|volkstrauer|advent|candlemas|lichtmess|
+chandeleur|johannis|saint-jean|himmelfahrt|assumption|assomption|bonfire|fawkes|hogmanay""".replace("\n", "").split("|"))
 """Substrings (of the lower-cased text) a calendar week or a holiday needs: most texts have none, and a substring test
 is far cheaper than the patterns."""
 

@@ -40,6 +40,33 @@ _DEADLINE_BEFORE = re.compile(
 """A deadline word up to three words before the holiday or the date: a term, not a fact of the calendar."""
 
 
+_WISH = re.compile(
+    r"\b(?:happy|merry|enjoy|enjoy\s+your|have\s+a\s+(?:good|great|lovely|nice|happy)|"
+    r"frohe|frohes|fröhliche|schöne|schönes|gesegnete|gesegnetes|"
+    r"joyeux|joyeuses|joyeuse|bonne|bonnes|belle|"
+    r"feliz|felices|buen|buena|buenas|próspero)\s+(?:(?:the|la|le|l'|el|los|las|die|das)\s+)?$",
+    re.I,
+)
+"""A wish just before a holiday's name: the greeting, not a date the text states."""
+_AFTER = frozenset("after nach après después tras".split())
+_BEFORE = frozenset("before vor avant antes".split())
+_RELATION_FILLER = frozenset("the de del la le l los las dem der den des".split())
+
+
+def _relation_holds(between: str, day: date, holiday: date) -> bool:
+    """Whether `between` (the text from a date to a holiday named after it) says the date is after or before the
+    holiday, and the calendar agrees ("el 15 de enero, después de Reyes", "am 4. Januar, nach Neujahr", wave 35, set
+    44's 028): a holiday named to place a date the record gives is a fact of the calendar, not a date of its own. The
+    date itself is still held to the inputs."""
+    if not _LINK.fullmatch(between):
+        return False
+    words = re.findall(r"[^\W\d_]+", between.lower())
+    relation = [w for w in words if w in _AFTER | _BEFORE]
+    if len(relation) != 1 or any(w not in _RELATION_FILLER for w in words if w not in relation):
+        return False
+    return day > holiday if relation[0] in _AFTER else day < holiday
+
+
 def _joined(between: str) -> bool:
     words = re.findall(r"[^\W\d_]+", between.lower())
     if len(words) > _LINK_MAX_WORDS or not all(w in _LINK_WORDS for w in words):
@@ -53,7 +80,8 @@ def calendar_facts_out(text: str, today: date) -> str:
     holidays = [n for n in named_days(text, today) if n.first == n.last]
     if not holidays:
         return text
-    spans: list[tuple[int, int]] = []
+    # a season's wish ("Frohe Weihnachten", "Happy Thanksgiving", "Joyeux Noël", "Feliz Año Nuevo") dates nothing
+    spans: list[tuple[int, int]] = [(n.start, n.end) for n in holidays if _WISH.search(text[: n.start])]
     for value, (year, month, day) in find_dates(text):
         d = resolve_day(year, month, day, today)
         start = text.find(value)
@@ -62,6 +90,8 @@ def calendar_facts_out(text: str, today: date) -> str:
         end = start + len(value)
         for n in holidays:
             if n.first != d:
+                if start < n.start and _relation_holds(text[end:n.start], d, n.first):
+                    spans.append((n.start, n.end))  # "el 15 de enero, después de Reyes": the date stays a date
                 continue
             lo, hi = (n.end, start) if n.end <= start else (end, n.start)
             if lo > hi or not _joined(text[lo:hi]):

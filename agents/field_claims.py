@@ -24,11 +24,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from agents.authority_claims import AUTHORITY_KINDS
+from agents.certification_claims import COMPLIANCE_KINDS
 from agents.clauses import CLAUSE_BREAK
 from agents.field_claim_kinds import NAMED_KINDS
 from agents.field_instructions import INSTRUCTION_KINDS
 from agents.field_terms import field_terms
 from agents.normalize import normalise
+from agents.placed_orders import ORDER_KINDS
+from agents.renewal_terms import RENEWAL_KINDS
 from agents.worded_terms import WORDED_TERM_KINDS
 from agents.written_dates import DATE_PATTERNS, DATES_AND_TIMES, find_dates
 
@@ -123,9 +126,11 @@ _KINDS: dict[str, str] = {
 # wave 29: the kinds set 38 found (a tariff, a budget set aside, an approval) live in agents.field_claim_kinds
 # wave 30: who decides or signs (agents.authority_claims), payment terms in words (agents.worded_terms)
 # wave 31: an order to send a deal document (agents.field_instructions)
+# wave 35 (set 44): a purchase order placed, a certification or a compliance state, a renewal term
 _KIND_RES = {
     kind: re.compile(p, re.I)
-    for kind, p in {**_KINDS, **NAMED_KINDS, **AUTHORITY_KINDS, **WORDED_TERM_KINDS, **INSTRUCTION_KINDS}.items()
+    for kind, p in {**_KINDS, **NAMED_KINDS, **AUTHORITY_KINDS, **WORDED_TERM_KINDS, **INSTRUCTION_KINDS,
+                    **ORDER_KINDS, **COMPLIANCE_KINDS, **RENEWAL_KINDS}.items()
 }
 _ATTRIBUTED = re.compile(
     r"\b(?:as|like)\s+(?:the|its|his|her|their)\s+(?:account|company|deal|opportunity|contact|job)?\s*"
@@ -180,10 +185,15 @@ def _remembered_stems(text: str) -> frozenset[str]:
     return _stems_of(text)
 
 
+_SHORT_CLAIM_WORDS = frozenset({"net", "off", "vip", "dpa", "nda", "avv", "iso", "soc", "ens", "hds"})
+"""Short words a claim hangs on, kept whole: a payment term's "net", a standard's "ISO" or "ENS" (set 44's 127), a
+signed "DPA"."""
+
+
 def _stems_of(text: str) -> frozenset[str]:
     out, text = _when(text)
     for w in _TOKEN.findall(text.casefold()):
-        if w.isdigit() or w in {"net", "off", "vip"} or (len(w) >= 4 and w not in _STOP):
+        if w.isdigit() or w in _SHORT_CLAIM_WORDS or (len(w) >= 4 and w not in _STOP):
             out.add(w[:5])
     return frozenset(out)
 

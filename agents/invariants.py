@@ -57,12 +57,16 @@ def character_violations(text: str, own_words: Iterable[str] = ()) -> list[str]:
             found.setdefault("invisible", f"invisible or private character U+{ord(ch):04X} in the text")
         elif cat in ("Mn", "Me"):
             found.setdefault("combining", f"combining mark U+{ord(ch):04X} that composes with no letter")
+        elif ch == _MICRO and not _MICRO_IN_A_WORD.search(t):
+            continue  # "µ", "µm", "µs": the micro sign as a symbol or a unit's prefix
         elif is_symbol_letter(ch) or cat.startswith("L") and ch not in _ORDINAL_INDICATORS and (
                 unicodedata.normalize("NFKC", ch) != ch or any(lo <= ord(ch) <= hi for lo, hi in _PHONETIC_LATIN)):
             found.setdefault("styled", f"styled, phonetic, full-width or symbol-alphabet letter {ch!r}")
     out = list(found.values())
     own = {w.lower() for w in own_words}
     for word in _NON_ASCII_WORD.findall(t):
+        if _FORMULA.fullmatch(word) or word in _GREEK_SYMBOLS:
+            continue  # "CO₂", "m²", "Δ Standzeit": a formula, a unit or a symbol, no word in two scripts
         scripts = {_script(c) for c in word}
         if len(scripts) > 1 or (scripts and "LATIN" not in scripts and word.lower() not in own):
             out.append(f"word {word!r} is written in {' and '.join(sorted(scripts)).lower()} script")
@@ -71,13 +75,37 @@ def character_violations(text: str, own_words: Iterable[str] = ()) -> list[str]:
 
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PRESENTATION = re.compile(r"([^\w\s])[\ufe0e\ufe0f]")
+_EMOJI_JOINER = re.compile(r"([^\w\s])\u200d(?=([^\w\s]))")
+_EMOJI_PARTS = frozenset({"So", "Sk"})
+"""Emoji (So) and their skin-tone modifiers (Sk): what a zero-width joiner composes into one emoji."""
 
 
 def without_emoji_presentation(text: str) -> str:
     """`text` without the variation selectors (U+FE0E text, U+FE0F emoji presentation) that follow a symbol: U+2764 U+FE0F
     is how every phone writes a red heart, not a mark hidden on a letter (wave 34, set 43's 084). After a letter the
-    selector stays, and is read as the stray mark it is."""
-    return _PRESENTATION.sub(lambda m: m.group(1) if unicodedata.category(m.group(1)) == "So" else m.group(0), text)
+    selector stays, and is read as the stray mark it is. Likewise a zero-width joiner (U+200D) between two emoji is how
+    "👩‍💻" or "👨‍👩‍👧" is composed (wave 35, set 44's 084); between letters, or a letter and an emoji, it stays refused."""
+    text = _PRESENTATION.sub(lambda m: m.group(1) if unicodedata.category(m.group(1)) == "So" else m.group(0), text)
+    if "\u200d" not in text:
+        return text
+    return _EMOJI_JOINER.sub(lambda m: m.group(1) if {unicodedata.category(m.group(1)),
+                                                       unicodedata.category(m.group(2))} <= _EMOJI_PARTS
+                             else m.group(0), text)
+
+
+_ELEMENT = (r"(?:H|He|Li|Be|B|C|N|O|F|Ne|Na|Mg|Al|Si|P|S|Cl|Ar|K|Ca|Ti|Cr|Mn|Fe|Co|Ni|Cu|Zn|Br|Kr|Ag|Sn|I|Xe|Ba|Pt|"
+            r"Au|Hg|Pb|U)")
+_FORMULA = re.compile(rf"(?:{_ELEMENT}[\u2080-\u2089]*)*{_ELEMENT}[\u2080-\u2089]+(?:{_ELEMENT}[\u2080-\u2089]*)*|"
+                      r"(?:[kcmdµμ]?m|ft|in|yd|mi|s)[\u00b2\u00b3]|[µμ](?:m|s|g|l|A|V|W|F|mol)[\u00b2\u00b3]?")
+"""A chemical formula with subscript digits ("CO₂", "H₂O") or a unit squared or cubed ("m²", "km³"), or in micro ("µm"):
+sub- and superscript digits are how they are written, not a second script. A subscript letter inside a word
+("ₒffₑᵣₜₑ") is still refused."""
+_MICRO = "\u00b5"
+_MICRO_IN_A_WORD = re.compile(r"\w\u00b5|\u00b5(?!(?:m|s|g|l|A|V|W|F|mol)?\b)\w")
+"""The micro sign inside a word rather than alone or before a unit ("µm", "µs", "µg")."""
+_GREEK_SYMBOLS = frozenset("ΔΩΣΠΦΨΘΛΓΞδπλμµθφψωσ")
+"""Greek letters that stand alone as symbols ("Δ Standzeit" for a difference, "Ω", "µ", "π") and look like no Latin
+letter; inside a Latin word, or a Greek letter that passes for a Latin one ("Α", "ο"), is still refused."""
 
 
 _NON_ASCII_WORD = re.compile(r"(?<!\w)[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")

@@ -25,6 +25,7 @@ from agents.budget_roles import needless_budget_steps
 from agents.buyer_dates import inbound_days
 from agents.bypassed_reviews import bypassed_reviews
 from agents.catalogue import StrategyArm
+from agents.certification_claims import certification_claims
 from agents.claims import discount_violations, price_violations, promise_violations
 from agents.clock_today import draft_clock_terms
 from agents.colloquial_terms import colloquial_violations
@@ -68,6 +69,7 @@ from agents.named_events import named_event_deadlines
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
+from agents.placed_orders import placed_orders
 from agents.price_comparisons import compared_prices
 from agents.price_guidance import without_price_guidance
 from agents.price_matches import price_match_promises
@@ -75,6 +77,7 @@ from agents.price_talk import unanchored_price_talk
 from agents.priced_identifiers import priced_identifiers
 from agents.received_payments import received_payments
 from agents.recorded_orders import recorded_orders
+from agents.renewal_terms import renewal_terms
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
 from agents.same_checks import answered_once
@@ -248,6 +251,9 @@ def commercial_violations(
             *received_payments(normalise(said), ctx.record.stage_kind),  # wave 33 (set 42): "Anzahlung eingegangen"
             *delivered_states(normalise(said), ctx.record.stage_kind),  # wave 34 (set 43): "Lieferung erfolgt"
             *held_price_words(normalise(said), allowed_promises),  # wave 34 (set 43): "Festpreiszusage bis Ende 2030"
+            # wave 35 (set 44): "Bestellung ausgelöst", "ISO 27001 certificate verified", "sin renovación automática"
+            *placed_orders(normalise(said), ctx.record.stage_kind), *certification_claims(normalise(said), allowed_promises),
+            *renewal_terms(normalise(said), allowed_promises),
             # wave 33 (set 37's 151): "Angebot_Mueller_Rabatt25" offers 25 % however much it looks like a file name
             *priced_identifiers(said, approved_discount, vocab.money, vocab.numbers - vocab.money)]
 

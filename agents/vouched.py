@@ -71,7 +71,11 @@ def record_names(ctx: Context) -> frozenset[str]:
     r = ctx.record
     names = (ctx.safe("owner.name", r.owner.name) if r.owner else None, *(ctx.contact_name(c) for c in r.contacts),
              ctx.company_name)
-    words = {w.lower() for n in names if n for w in word_list(normalise(n))}
+    from agents.field_claims import unclaimed_segments  # noqa: PLC0415 - field_claims reads facts, which imports this
+
+    # a segment of a name that states a claim ("Jonas Weber (Bestellung ausgelöst)", set 44's 122) vouches for no word:
+    # the name's own segments do, so "Bestellung" is not read as part of a name (wave 35)
+    words = {w.lower() for n in names if n for s in unclaimed_segments(normalise(n)) for w in word_list(s)}
     # A nickname in a contact's name field ("Dana (Dee) Whitfield", "Paul Lefèvre dit « Paulo » – ...") vouches for
     # the person's names and the nickname, never for the rest of the field (agents.nicknames, wave 29)
     from agents.vouched_vocabulary import common_words  # noqa: PLC0415 - it imports this module through facts

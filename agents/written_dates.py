@@ -40,6 +40,10 @@ CLOCK_TIME = re.compile(
     # the clock in German and French: "um 10 Uhr", "10.30 Uhr", "à 10 h", "à 10 h 30", "17 h 30", "10h30"
     rf"\b\d{{1,2}}(?:[.:]\d{{2}})?\s?uhr\b{_ZONE}|(?<=à )\d{{1,2}}\s?h(?:\s?\d{{2}})?\b{_ZONE}|"
     rf"\b\d{{1,2}}\s?h\s?\d{{2}}\b{_ZONE}|\b\d{{1,2}}h\d{{2}}\b{_ZONE}|(?<=a las )\d{{1,2}}\b|"
+    # a French hour proposed on its own ("je vous propose 10 h, dans vos horaires d'ouverture", wave 35, set 44's 140):
+    # "h" after an hour a verb of proposing governs is the clock's, not a duration ("nous offrons 10 h de formation")
+    rf"\b(?:propose|proposons|proposerais|suggère|suggérons|disons|plutôt)\s+(?:[01]?\d|2[0-3])\s?h"
+    rf"(?=\s*(?:[,.;:!?)]|$|ou\b|ou\s+\d)){_ZONE}|"
     # an hour after any word that places a time: "vers 10 h", "dès 9 h", "avant 11 h", "sobre las 10", "hacia las 17"
     rf"\b(?:vers|dès|avant|après|jusqu'à|entre|de|partir de) \d{{1,2}}\s?h(?:\s?\d{{2}})?\b{_ZONE}|"
     rf"\b(?:sobre|hacia|eso de|antes de|después de|hasta|desde) las \d{{1,2}}(?::\d{{2}})?\b|"
