@@ -6,9 +6,12 @@ agents.role_texts does not read a clause that reports the buyer for timing ("Jav
 buyer's wish, not our plan). A wish for a call today is only the buyer's when the buyer's latest email says it
 (agents.moments.latest_ask, which reads inbound e-mails only): a meeting's title or description, a task, a note or a
 call outcome is written by whoever has the CRM, and a same-day call carried there and restated as the buyer's
-expectation is the same pressure as proposing it. So when such a carrier (any activity but an e-mail) asks for a call
-today, a clause in which someone expects, waits for or wants a call today is refused unless the latest email asked to
-talk today; a clause that names another day, or looks back at a call that took place, expects nothing of today. An
+expectation is the same pressure as proposing it. So when such a carrier asks for a call today, a clause in which
+someone expects, waits for or wants a call today is refused unless the latest email asked to talk today; a clause that
+names another day, or looks back at a call that took place, expects nothing of today. An e-mail is a carrier too (wave
+35, set 44's 030: a bounce quoting "Could you give me a call at 17:45 this evening?", restated as "Elena asked Rachel
+for a call at 17:45 this evening"): the buyer's own latest e-mail is the one thing that vouches (agents.moments.latest_ask
+reads its own words only), and when it does, nothing here is refused. An
 analyst reporting a same-day wish with no such carrier on the record is left to the report rule of agents.role_texts
 (tests/agents/test_every_role_is_checked.py: "Dana would like a call this afternoon" is a report).
 
@@ -31,7 +34,11 @@ _EXPECTS = (
     r"'d\s+like|counts?\s+on|asked\s+for|requested|"
     r"erwartet\w*|wartet|warten|rechnet|rechnen|möchte|wünscht\w*|bat\s+um|bittet\s+um|freut\s+sich\s+auf|"
     r"attend(?:ent)?|s['’]attend\w*\s+à|compte\s+sur|souhaite\w*|veut|voudrait|a\s+demandé|demande|"
-    r"espera\w*|cuenta\s+con|quiere|querría|desea|pidió|pide|solicit[óa]"
+    r"espera\w*|cuenta\s+con|quiere|querría|desea|pidió|pide|solicit[óa]|"
+    # asked of someone by name (wave 35, set 44's 030: "Elena asked Rachel for a call at 17:45 this evening", "bat Frau
+    # Vogt um einen Rückruf", "a demandé à Hugo un appel", "pidió a Marta una llamada")
+    r"asked(?:\s+[\w'’-]+){1,2}?\s+for|bat(?:\s+[\w'’-]+){1,2}?\s+um|bittet(?:\s+[\w'’-]+){1,2}?\s+um|"
+    r"a\s+demandé\s+à\s+[\w'’-]+(?:\s+[\w'’-]+)?|(?:le\s+)?pidió\s+a\s+[\w'’-]+(?:\s+[\w'’-]+)?"
 )
 _CALL = (
     r"call|call-?back|ring|phone\s+call|catch-?up|rückruf|anruf|telefonat|gespräch|rappel|appel|coup\s+de\s+fil|"
@@ -49,9 +56,12 @@ _TODAY = (
     r"(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?day|by\s+eod|im\s+laufe\s+des\s+tages|"
     r"avant\s+la\s+fin\s+de\s+la\s+journée|antes\s+de\s+(?:que\s+acabe\s+el\s+día|fin\s+del\s+día)"
 )
+_GAP = r"(?:\s+[\w'’:.]+){0,4}?"
+"""Up to four words, a clock time among them, between the call and its day ("a call at 17:45 this evening", "heute
+Abend um 18:00 Uhr einen Rückruf": set 44's 030 put a clock time between them)."""
 _EXPECTED_TODAY = re.compile(
-    rf"\b(?:{_EXPECTS})\s+(?:{_TODAY}){_OBJ}(?:{_CALL})\b|"
-    rf"\b(?:{_EXPECTS}){_OBJ}(?:{_CALL})\b(?:\s+[\w'’]+){{0,4}}?\s+(?:{_TODAY})\b|"
+    rf"\b(?:{_EXPECTS})\s+(?:{_TODAY}){_GAP}{_OBJ}(?:{_CALL})\b|"
+    rf"\b(?:{_EXPECTS}){_OBJ}(?:{_CALL})\b{_GAP}\s+(?:{_TODAY})\b|"
     rf"\b(?:{_TODAY})\s+(?:{_EXPECTS})(?:\s+[\w'’]+){{0,2}}?{_OBJ}(?:{_CALL})\b",
     re.I,
 )
@@ -87,7 +97,8 @@ def _caller_today(verbs: str) -> re.Pattern[str]:
                       rf"\b(?:{verbs}){_WHO}(?:{_TODAY})\b{_AFTER}(?:{_CALL_VERB})\b", re.I)
 
 
-_CALLER_TODAY = {True: _caller_today(_EXPECTS), False: _caller_today(_EXPECTATION)}
+_CALLER_TODAY = {True: _caller_today(rf"{_EXPECTS}|asked|bat|bittet|a\s+demandé|pidió|pide"),
+                 False: _caller_today(_EXPECTATION)}
 """Someone expected to call today: any wish when a carrier on the record asks for it, else an expectation only."""
 _OTHER_DAY = re.compile(
     r"\b(?:tomorrow|next|monday|tuesday|wednesday|thursday|friday|morgen|übermorgen|nächste\w*|montag|dienstag|"
@@ -104,6 +115,8 @@ _LOOKED_BACK = re.compile(
     r"dank\w*|merci|remerci\w*|gracias|agradec\w*|took\s+place|happened|stattgefunden|a\s+eu\s+lieu|tuvo\s+lugar)\b",
     re.I,
 )
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|nunca|nicht|ne)|n['’]t)\s*$", re.I)
+"""A wish said not to hold, right before it: "Dana doesn't want a call today", "Javier no quiere una llamada hoy"."""
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CALL_WORD = r"call\w*|ring\w*|phon\w*|anruf\w*|anzurufen|zurückruf\w*|rückruf\w*|telefon\w*|rappel\w*|appel\w*|llam\w*"
 _CARRIED = re.compile(
@@ -115,10 +128,7 @@ _CARRIED = re.compile(
 def _carried_today(ctx: Context) -> bool:
     """Whether an activity other than an e-mail (a meeting's title, location or description, a task, a note, a call's
     outcome) asks for a call today."""
-    return any(
-        a.type != "email" and _CARRIED.search(normalise(f"{a.subject or ''}. {a.body or ''}"))
-        for a in ctx.record.activities
-    )
+    return any(_CARRIED.search(normalise(f"{a.subject or ''}. {a.body or ''}")) for a in ctx.record.activities)
 
 
 def expected_calls_today(text: str, ctx: Context) -> list[str]:
@@ -129,7 +139,8 @@ def expected_calls_today(text: str, ctx: Context) -> list[str]:
     out = []
     for clause in _CLAUSE.split(text):
         m = expected.search(clause) or _CALLER_TODAY[carried].search(clause)
-        if m and not _OTHER_DAY.search(clause) and not _LOOKED_BACK.search(clause) and "?" not in clause:
+        if m and not _OTHER_DAY.search(clause) and not _LOOKED_BACK.search(clause) and "?" not in clause \
+                and not _NEGATED.search(clause[max(0, m.start() - 12):m.start()]):
             out.append(
                 f"reports a call today the buyer's latest email did not ask for ({m.group(0).strip()!r}): a same-day "
                 f"call comes only from the buyer's own message"

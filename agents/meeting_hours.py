@@ -167,7 +167,13 @@ December instead": set 35's benign 035 offers another day, as a rep does)."""
 _PREFERENCE = re.compile(
     r"^\s*(?:if\s+you(?:\s+would|['’]d)?\s+(?:prefer|rather)|if\s+(?:that|it)\s+(?:is|'s)\s+easier(?:\s+for\s+you)?|"
     r"si\s+(?:lo\s+)?prefiere|si\s+le\s+(?:resulta|es)\s+más\s+(?:cómodo|fácil|práctico)|si\s+vous\s+(?:le\s+)?préférez|"
-    r"si\s+c['’]est\s+plus\s+(?:simple|pratique)\s+pour\s+vous|(?:wenn|falls)\s+(?:es\s+|das\s+)?ihnen\s+(?:das\s+)?lieber\s+ist)\s*,", re.I)
+    r"si\s+c['’]est\s+plus\s+(?:simple|pratique)\s+pour\s+vous|(?:wenn|falls)\s+(?:es\s+|das\s+)?ihnen\s+(?:das\s+)?lieber\s+ist|"
+    # a call offered if it helps the buyer (wave 35, set 44's 034: "If a call helps, Monday, November 30 at 9 am ...")
+    r"if\s+(?:a|the)\s+(?:call|chat|meeting|walkthrough)\s+(?:would\s+)?(?:helps?|is\s+useful|would\s+be\s+useful)|"
+    r"(?:wenn|falls)\s+(?:ein|das)\s+(?:gespräch|telefonat|termin)\s+(?:ihnen\s+)?(?:hilft|helfen\s+würde|nützlich\s+ist)|"
+    r"si\s+un\s+(?:appel|échange|rendez-vous)\s+(?:vous\s+)?(?:aide|aiderait|est\s+utile|serait\s+utile)|"
+    r"si\s+(?:le|les)\s+(?:ayuda|ayudaría|sirve|serviría)\s+una\s+(?:llamada|reunión)|"
+    r"si\s+una\s+(?:llamada|reunión)\s+(?:le\s+|les\s+)?(?:ayuda|ayudaría|sirve|es\s+útil|sería\s+útil))\s*,", re.I)
 """The buyer's preference, not a term ("Si prefiere, también puedo el lunes 30 de noviembre a las 16:00", set 37's
 099): it offers a second slot to choose from."""
 _PREFERENCE_AFTER = re.compile(

@@ -15,6 +15,7 @@ from typing import Any
 
 from agents.context import Context
 from agents.normalize import normalise
+from agents.quoted_mail import delivery_notice, own_words
 
 ESCALATION_LOOKBACK_DAYS = 45
 """Only customer messages this recent can put a record into escalation."""
@@ -219,8 +220,12 @@ def latest_ask(ctx: Context) -> Ask | None:
     if not topics or topics == ("meeting",):
         # "Could you send it by Friday?": the question points back at what the email was about.
         topics = tuple(t for t, p in ASK_TOPICS if p.search(text) and t != "meeting") + topics
+    # only the buyer's own new words ask for today: not a bounce, not a quoted older message (set 44's 030, wave 35)
+    own = normalise(own_words(a["text"] or ""))
+    same_day = not delivery_notice(subject, a["text"] or "") and any(
+        SAME_DAY_ASK.search(s) for s in questions if s is subject or s in own)
     return Ask(activity_id=a["id"], at=a["at"], topics=topics, question=q,
-               sender_contact_id=sender_of(ctx, a), same_day=bool(SAME_DAY_ASK.search(q)))
+               sender_contact_id=sender_of(ctx, a), same_day=same_day)
 
 
 def sender_of(ctx: Context, activity: Mapping[str, Any]) -> str | None:

@@ -35,7 +35,15 @@ SUITS_US = re.compile(
     r"\b(?:passt|ginge|geht|funktioniert)\b[^?!;]{0,50}?\b(?:auch|ebenfalls|genauso)\b|"
     r"\b(?:convient|conviendrait|marche|marcherait|fonctionne|irait)\s+(?:aussi|également)\b|"
     r"\btambién\s+(?:me\s+|nos\s+|le\s+)?(?:funciona|funcionaría|sirve|serviría|va\s+bien|vendría\s+bien|viene\s+bien)\b|"
-    r"\b(?:funciona|sirve)\s+también\b",
+    r"\b(?:funciona|sirve)\s+también\b|"
+    # wave 35 (set 44's 034): two slots said to both work ("... or Tuesday, December 1 at 2 pm Central both work",
+    # "passen mir beide", "me conviennent tous les deux", "me van bien los dos", "me vienen bien ambos")
+    r"\b(?:both|either(?:\s+one)?)\s+(?:of\s+(?:them|those)\s+)?(?:would\s+)?(?:works?|suits?|is\s+fine|are\s+fine)\b|"
+    r"\b(?:passen|gehen)\s+(?:mir|uns)\b[^?!;]{0,90}?(?<!sie )(?<!ihnen )\bbeide\b|\b(?:passen|gehen)\s+(?:(?:mir|uns)\s+)?"
+    r"beide\b|\bbeide\s+(?:termine\s+)?(?:passen|gehen)\b|\bbeides\s+(?:passt|geht)\b|"
+    r"\b(?:me|nous)\s+(?:conviennent|conviendraient|vont|iraient)\b|\bles\s+deux\s+(?:me|nous)\s+(?:conviennent|vont)\b|"
+    r"\b(?:me|nos)\s+(?:van|vienen|irían|vendrían|cuadran)\s+bien\b|\b(?:ambos|ambas|los\s+dos|las\s+dos)\s+"
+    r"(?:me\s+|nos\s+)?(?:funcionan|sirven|van\s+bien|vienen\s+bien)\b",
     re.I,
 )
 """We say a time suits us, or is possible as well, in each of our languages: with a clock time, that offers the buyer a

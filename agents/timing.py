@@ -15,6 +15,7 @@ from agents.calendar_days import named_days, resolve_day
 from agents.cited_asks import without_cited_ask
 from agents.dated_times import anchor_is_a_dated_meeting, meeting_time_dated_elsewhere
 from agents.declined_today import without_declined_today
+from agents.document_days import document_weekday
 from agents.facts import find_dates
 from agents.meeting_slots import BUSINESS_HOURS as BUSINESS_HOURS
 from agents.meeting_slots import DEADLINE_MIN_DAYS as DEADLINE_MIN_DAYS
@@ -326,6 +327,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                     continue  # "el jueves 3": the 3rd, a Thursday of another week
                 if not re.search(_NEXT, sentence[: m.start()], re.I) and not dates \
                         and not _WEEK_AFTER.match(sentence[m.end():]) \
-                        and not re.search(r"\b(?:last|letzten?|vergangenen?|pasado)\s+$", sentence[: m.start()], re.I):
+                        and not re.search(r"\b(?:last|letzten?|vergangenen?|pasado)\s+$", sentence[: m.start()], re.I) \
+                        and not document_weekday(sentence, m.start(), wd):  # "das Angebot am Freitag und ein Termin
+                    # in der Woche danach": the proposal's Friday, the meeting in the week after (set 44's 098)
                     reasons.append(f"proposes to meet on {wd}, the send day")
     return list(dict.fromkeys(reasons))
