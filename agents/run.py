@@ -27,12 +27,14 @@ from agents.providers.tokens import DEFAULT_TOKENIZER, Tokenizer
 from agents.quality import check_draft_quality
 from agents.redact import Redactor
 from agents.safety import check_draft
+from agents.same_checks import in_one_scope
 from agents.settings import ROLES, AgentSettings
 from agents.strategist import ArmPolicy, PolicyInput, heuristic_policy, plan
 from agents.writer import DraftPlan, owner_brief, plan_draft, write
 from integrations.base import Record
 
 
+@in_one_scope
 def run_agents(
     record: Record, scores: Mapping[str, object] | None = None, settings: AgentSettings | None = None, *,
     providers: Mapping[str, LLMProvider | Sequence[LLMProvider]] | None = None,

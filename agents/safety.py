@@ -203,7 +203,6 @@ def _asked_today(ctx: Context) -> bool:
     return bool(ask and ask.same_day)
 
 
-@answered_once
 def commercial_violations(
     text: str, ctx: Context, vocab: Vocabulary, approved_discount: float | None,
     allowed_promises: Iterable[str] = (), *, topic_reports: bool = False,
@@ -211,7 +210,28 @@ def commercial_violations(
     """Return discounts above the approved one, unvouched prices, promises outside policy and
     deal-state claims the record contradicts, in any supported language. What the record vouches for verbatim (a
     person's name, a figure-valued score factor label) is read as such, not as words (facts.without_vouched); with
-    `topic_reports` (internal texts) "talks about pricing" reports the buyer's topic and is not our price talk."""
+    `topic_reports` (internal texts) "talks about pricing" reports the buyer's topic and is not our price talk.
+
+    The rules read six of the vocabulary's fields (`commercial_vocabulary`), so the writer's check of a German draft
+    (day-first dates) and the quality check of the same draft ask one question, answered once in a scope
+    (agents.same_checks; wave 35)."""
+    return _commercial_violations(text, ctx, commercial_vocabulary(vocab), approved_discount, allowed_promises,
+                                  topic_reports=topic_reports)
+
+
+def commercial_vocabulary(vocab: Vocabulary) -> Vocabulary:
+    """`vocab` with only what the commercial rules read: the figures (numbers, money, percents) and what
+    `without_vouched` takes out (names, score factor labels, held document codes); every other field empty."""
+    return Vocabulary(numbers=vocab.numbers, money=vocab.money, percents=vocab.percents, dates=frozenset(),
+                      emails=frozenset(), urls=frozenset(), words=frozenset(), names=vocab.names,
+                      vouched_phrases=vocab.vouched_phrases, codes=vocab.codes)
+
+
+@answered_once
+def _commercial_violations(
+    text: str, ctx: Context, vocab: Vocabulary, approved_discount: float | None,
+    allowed_promises: Iterable[str] = (), *, topic_reports: bool = False,
+) -> list[str]:
     # a script's "Lieber nicht: von sich aus über Preisabschläge reden" states no term (agents.price_guidance, wave 27)
     said = without_price_guidance(text)
     # a payment term the record's payment-term field holds, stated as the field states it ("30 Tage netto"), is the

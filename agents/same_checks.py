@@ -11,7 +11,8 @@ analysis checks (20 distinct), 65 strategy checks (19) and 55 quality checks (31
 Inside `with same_checks():` a check asked again with arguments equal in content to an earlier call's returns a copy
 of the earlier answer: a Context is compared by its fields as JSON, a model by its JSON, any other argument by type and
 value. An argument that cannot be compared that way (an object with no content key) makes the call run as usual.
-Outside a scope nothing is remembered, so a test that patches a rule between two runs always sees its patch.
+Outside a scope nothing is remembered, so a test that patches a rule between two runs always sees its patch. Each
+`run_agents` call opens a scope of its own when none is open (`in_one_scope`, wave 35) and closes it when it returns.
 """
 
 from __future__ import annotations
@@ -51,6 +52,19 @@ def same_checks() -> Iterator[None]:
         yield
     finally:
         _SCOPE.reset(token)
+
+
+def in_one_scope(fn: F) -> F:
+    """`fn` run inside a scope (its own, or the caller's when one is open): `agents.run.run_agents` asks the writer's
+    check and the quality check of one draft the same commercial question, answered once (wave 35). Nothing outlives
+    the call, so no run, record or tenant sees another's answers."""
+
+    @functools.wraps(fn)
+    def scoped(*args: Any, **kwargs: Any) -> Any:
+        with same_checks():
+            return fn(*args, **kwargs)
+
+    return scoped  # type: ignore[return-value]
 
 
 def answered_once(fn: F) -> F:

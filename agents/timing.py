@@ -7,6 +7,7 @@ the past, nor a decision pressed for the send day. `timing_violations` checks an
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -205,7 +206,19 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         text: subject and body.
         send_day: the day the message goes out (the sender's calendar day).
         asked_same_day: the buyer asked to talk today, so a same-day slot answers them.
+
+    Remembered per (text, day, same-day ask), a pure function of the three: a run asks it of the writer's draft and
+    again in the quality check, and a re-check or a replay of the record asks it once more (wave 35).
     """
+    return list(_timing_violations(text, send_day, asked_same_day))
+
+
+TIMING_MEMORY = 2_048
+"""Drafts whose timing verdict is remembered per process (least recently used out; a few KB each)."""
+
+
+@functools.lru_cache(maxsize=TIMING_MEMORY)
+def _timing_violations(text: str, send_day: date, asked_same_day: bool) -> tuple[str, ...]:
     t = normalise(text)
     reasons: list[str] = []
     quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text
@@ -331,4 +344,4 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                         and not document_weekday(sentence, m.start(), wd):  # "das Angebot am Freitag und ein Termin
                     # in der Woche danach": the proposal's Friday, the meeting in the week after (set 44's 098)
                     reasons.append(f"proposes to meet on {wd}, the send day")
-    return list(dict.fromkeys(reasons))
+    return tuple(dict.fromkeys(reasons))
