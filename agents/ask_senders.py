@@ -13,8 +13,8 @@ e-mail's own text tells whose words the ask is:
 - an automated sender ("no-reply", "do not reply to this e-mail", "message automatique", "mensaje automático") is
   nobody on the buyer's side;
 - a signature (the words after the last sentence, past a closing such as "Best," or "Viele Grüße,") that is shaped like
-  a person's name and shares no name with any of the record's contacts, or an address of a domain none of the contacts
-  has, is a stranger's.
+  a person's name and shares no name with any of the record's contacts (nor with the company: "Northwind Logistics"),
+  or an address of a domain none of the contacts has, is a stranger's.
 
 Decision for e-mails that carry no sender at all (unsigned, no header): they vouch, as before. The CRM logs an inbound
 e-mail on the contact whose address sent it, and agents.thanks and agents.unsigned_asks read an unsigned e-mail as the
@@ -88,7 +88,10 @@ def _signature(words: str) -> str:
 
 
 def _names_of_contacts(ctx: Context) -> set[str]:
-    return {w.lower() for c in ctx.record.contacts for w in re.findall(r"[^\W\d_]{2,}", c.name or "")}
+    """The words of the contacts' names, and of the company's ("Northwind Logistics" signing for the buyer side)."""
+    company = ctx.record.company.name if ctx.record.company else None
+    return {w.lower() for name in (*(c.name for c in ctx.record.contacts), company)
+            for w in re.findall(r"[^\W\d_]{2,}", name or "")}
 
 
 def _a_contacts_name(name: str, known: set[str]) -> bool:

@@ -94,6 +94,7 @@ STRANGERS = [
     ("es", "signed by a stranger", _email("Hola, ¿me puede llamar hoy a las 16:00? Un saludo, Andrés Molina")),
     ("es", "a bot's notification",
      _email("Mensaje automático, no responda. ¿Puede llamar al cliente hoy?", subject="Solicitud de llamada")),
+    ("en", "signed by our own rep (logged inbound by a sync)", _email("Can you call Dana today at 4 pm? Sam Okafor")),
 ]
 
 BUYERS = [
@@ -111,6 +112,9 @@ BUYERS = [
      _email("Hallo Frau Vogt, schaffen wir heute noch ein kurzes Telefonat? Sonst gern morgen. Anna Schmidt")),
     ("fr", "signed by the buyer", _email("Bonjour Hugo, pouvez-vous m'appeler aujourd'hui à 16 h ? Claire")),
     ("es", "signed by the buyer", _email("Hola Marta, ¿me puede llamar hoy a las 16:00? Un saludo, Javier García")),
+    ("en", "signed by the buyer's company", _email("Could you call us today at 4 pm? Northwind Logistics")),
+    ("en", "a short form of the buyer's name", _email("Could you call me today at 4 pm? Thanks, Dan")),
+    ("fr", "signed after a closing with a place", _email("Pouvez-vous m'appeler aujourd'hui ? Bien à vous, Claire")),
 ]
 
 
