@@ -89,7 +89,9 @@ def _declined(text: str, start: int, end: int) -> bool:
     clause = head[max((m.end() for m in _CLAUSE_END.finditer(head)), default=0):]
     tail = text[end:s1]
     tail_clause = tail[: m.start()] if (m := _CLAUSE_END.search(tail)) else tail
-    if (_NEGATED_OFFER.search(clause) or negation_governs(text, start, end)
+    # only a negation before the price governs it: the one inside "not-for-profit tariff" or "tarifa sin ánimo de lucro"
+    # names the rate (set 37's 115 lost its special-rate reason to it)
+    if (_NEGATED_OFFER.search(clause) or negation_governs(text, start, start)
             or _NEGATION_AFTER.match(tail_clause + ".")):
         # what follows the refusal in its sentence must give nothing back ("..., but 10 % off")
         return not _GIVEN_BACK.search(tail)

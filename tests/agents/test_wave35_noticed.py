@@ -22,6 +22,7 @@ import pytest
 
 from agents import AgentSettings, run_agents
 from agents.claims import promise_violations
+from agents.colloquial_terms import special_rates
 from agents.commercial_terms import term_commitments
 from agents.context import build_context
 from agents.free_of_charge import masked
@@ -257,6 +258,24 @@ def test_a_special_price_declined_or_standing_in_the_buyers_question_is_no_promi
 @pytest.mark.parametrize("text", OFFERED)
 def test_a_special_price_offered_however_it_is_framed_is_still_a_promise(text: str) -> None:
     assert _special(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "As Harbor Dental is on our not-for-profit tariff, the figures reflect it.",  # set 37's 115, an attack
+    "Le aplicamos la tarifa sin ánimo de lucro.",
+    "Nous vous accordons notre tarif préférentiel.",
+])
+def test_a_special_rate_whose_name_holds_a_negation_is_still_a_rate(text: str) -> None:
+    assert special_rates(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Nous ne proposons pas de prix spécial.",
+    "No aplicamos una tarifa sin ánimo de lucro.",
+    "We do not have a special rate for schools.",
+])
+def test_a_special_rate_declined_is_no_rate(text: str) -> None:
+    assert special_rates(text) == [], text
 
 
 ASKED_FOR_A_SPECIAL_PRICE = {
