@@ -20,6 +20,7 @@ from agents.order_numbers import reference_codes_out
 from agents.other_sellers import anothers_price
 from agents.spelled_amounts import TENS, UNITS, spelled_currency_amounts
 from agents.terms_promises import MORE_PROMISES
+from agents.unoffered_special_prices import special_price_not_offered
 
 NUM_WORDS = {
     # en
@@ -302,6 +303,8 @@ def promise_violations(text: str, allowed_promises: Iterable[str] = ()) -> list[
         for m in pattern.finditer(t):
             if name == "free extra" and free_word_negated(t, m.start(), m.end()):
                 continue  # wave 32: "Shipping is not free", "La livraison n'est pas gratuite" promise nothing
+            if name == "special price" and special_price_not_offered(t, m.start(), m.end()):
+                continue  # wave 35: "we do not offer a special price", 'You asked: "Is there a special price?"'
             if not any(p in low and m.group(0).lower() in p for p in permitted):
                 reasons.append(f"promise outside policy ({name}): {m.group(0)!r}")
                 break

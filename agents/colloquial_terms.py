@@ -22,6 +22,7 @@ import re
 from agents.clauses import CLAUSE_BREAK
 from agents.context import Context
 from agents.same_day_calls import colloquial_today
+from agents.unoffered_special_prices import special_price_not_offered
 
 _SENTENCE = CLAUSE_BREAK
 _ASKED = re.compile(
@@ -125,7 +126,11 @@ _SPECIAL_RATE = re.compile(
 
 def special_rates(text: str) -> list[str]:
     """A special rate (charity, NGO, education, Sonderkonditionen) stated as a term: a price the record does not set."""
-    return _stated(text, _SPECIAL_RATE, "price talk the record does not anchor (a special rate)")
+    # wave 35: a special rate declined ("nous ne proposons pas de prix spécial", "no ofrecemos precios especiales") sets
+    # no price either (agents.unoffered_special_prices, as agents.claims reads "special price")
+    return [f"price talk the record does not anchor (a special rate): {m.group(0)!r}"
+            for sentence in _SENTENCE.split(text) if (m := _SPECIAL_RATE.search(sentence)) and not _ASKED.search(sentence)
+            and not special_price_not_offered(sentence, m.start(), m.end())]
 
 
 _CANCEL = (r"(?:cancel\w*|terminat\w*|opt(?:ing)? out|kündig\w*|kündbar|résili\w*|cancela\w*|rescind\w*|rescisi[oó]n|"

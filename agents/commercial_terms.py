@@ -18,10 +18,15 @@ import re
 
 from agents.approved_things import plural_object
 from agents.clauses import OBLIGATION_WORDS
-from agents.free_of_charge import masked
+from agents.free_of_charge import NOTICE_WAIVED, masked
 from agents.learned_screen import sentences
 from agents.negation import negation_governs
 
+_CANCEL_VERB = (r"(?:cancel(?:l?able|l?ing)?|terminat(?:e|ing)|terminable|résili(?:er|able)|annul(?:er|able)|"
+                r"rescind(?:ir|ible)|cancela(?:r|ble)|anula(?:r|ble)|dar(?:se)?\s+de\s+baja|kündigen|kündbar|"
+                r"aussteigen|auszusteigen)")
+"""Cancelling a contract, as an active verb or an adjective ("cancel", "résilier", "cancelar", "kündigen", "kündbar"); a
+participle reports a state ("ne peut pas être résilié sans préavis" is the buyer's contract, not our term)."""
 _ASKED = re.compile(r"\?|^\s*¿|\b(?:ask\w*|question\w*|whether|wonder\w*|frage\w*|gefragt|fragt\w*|ob\b|demand\w*|"
                     r"pregunt\w*|consult\w*|wissen möchten|savoir si|saber si|clarif\w*|klär\w*|aclar\w*|"
                     r"will (?:set out|answer|cover(?! (?:the|any|that) (?:\w+ )?(?:difference|shortfall|gap))|detail)|wird (?:beantworten|klären)|précisera|répondra|detallará|"
@@ -76,9 +81,11 @@ _TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.
                                          # period or without notice ("quartalsweise kündbar", "rescindible sin
                                          # preaviso")
                                          r"(?:monatlich|quartalsweise|vierteljährlich|wöchentlich|täglich|fristlos)\s+"
-                                         r"kündbar|(?:cancel(?:l?able)?|terminable)\s+(?:\w+\s+){0,2}?without\s+notice|"
-                                         r"(?:résiliable|annulable)\s+(?:\w+\s+){0,2}?sans\s+préavis|"
-                                         r"(?:rescindible|cancelable|anulable)\s+(?:\w+\s+){0,2}?sin\s+preaviso|"
+                                         # wave 35: and by the verb, either side ("cancel without notice",
+                                         # "résilier sans préavis", "cancelar sin preaviso", "ohne
+                                         # Kündigungsfrist kündigen")
+                                         rf"kündbar|{_CANCEL_VERB}\s+(?:[\w'’]+\s+){{0,3}}?(?:{NOTICE_WAIVED})|"
+                                         rf"(?:{NOTICE_WAIVED})\s+(?:[\w'’]+\s+){{0,2}}?{_CANCEL_VERB}|"
                                          r"ausstiegsklausel\w*|résiliable\w*|résiliation (?:\w+\s+){0,2}?à tout moment|"
                                          r"droit de (?:rétractation|résiliation|retour)|résilier à tout moment|"
                                          r"derecho de (?:desistimiento|cancelación|retracto|devolución)|"

@@ -29,13 +29,23 @@ _TRAILING = (
     r"(?:\s+(?:extra|additional|adicional(?:es)?|a[nñ]adido|alguno|suppl[eé]mentaire|additionnel\w*|"
     r"en plus|zus[aä]tzlich|f[uü]r sie|para usted|pour vous|to you))?"
 )
+NOTICE_WAIVED = (
+    r"sin\s+permanencia|sin\s+(?:ning[uú]n\s+)?(?:previo\s+)?(?:pre)?aviso(?:\s+previo)?|"
+    r"sans\s+(?:aucun\s+)?pr[ée]avis|without\s+(?:any\s+)?(?:prior\s+|advance\s+)?notice(?:\s+period)?|"
+    r"ohne\s+(?:(?:jede|eine)\s+)?k[üu]ndigungsfrist(?:en)?"
+)
+"""Cancelling with no notice or no lock-in ("without notice", "ohne Kündigungsfrist", "sans préavis", "sin preaviso",
+"sin previo aviso", "sin permanencia"), accents optional: a term whose own words hold a negation."""
 FREE_OF_CHARGE = re.compile(
     rf"\b(?:(?:at|for|with)\s+no\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|no\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|"
     rf"free\s+of\s+(?:charge|cost)|without\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|no-cost|"
     rf"ohne\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|kein(?:e|en|er)?\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|"
     rf"sans\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|(?:aucun|aucuns|aucune)\s+(?:{_PRICE_WORDS})|"
     rf"sin\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|(?:ning[uú]n|ninguna)\s+(?:{_PRICE_WORDS})|"
-    rf"sin\s+permanencia|sin\s+preaviso|sans\s+préavis|without\s+(?:prior\s+)?notice|ohne\s+kündigungsfrist)\b{_TRAILING}",
+    # a term said with its own negation (wave 35: written with and without accents, since agents.invented_scope,
+    # agents.named_systems and agents.promised_work mask the accent-folded sentence: "sans preavis" and "ohne
+    # kundigungsfrist" were left unmasked there, their "sans"/"ohne" read as a negation that excused the sentence)
+    rf"{NOTICE_WAIVED})\b{_TRAILING}",
     re.I,
 )
 """A price (or a term) whose own words hold a negation: it claims something is free, it negates nothing. "sin

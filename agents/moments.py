@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from agents.ask_senders import foreign_sender, own_words
 from agents.context import Context
 from agents.normalize import normalise
-from agents.quoted_mail import delivery_notice, own_words
+from agents.quoted_mail import delivery_notice
 
 ESCALATION_LOOKBACK_DAYS = 45
 """Only customer messages this recent can put a record into escalation."""
@@ -220,12 +221,21 @@ def latest_ask(ctx: Context) -> Ask | None:
     if not topics or topics == ("meeting",):
         # "Could you send it by Friday?": the question points back at what the email was about.
         topics = tuple(t for t, p in ASK_TOPICS if p.search(text) and t != "meeting") + topics
-    # only the buyer's own new words ask for today: not a bounce, not a quoted older message (set 44's 030, wave 35)
-    own = normalise(own_words(a["text"] or ""))
-    same_day = not delivery_notice(subject, a["text"] or "") and any(
-        SAME_DAY_ASK.search(s) for s in questions if s is subject or s in own)
     return Ask(activity_id=a["id"], at=a["at"], topics=topics, question=q,
-               sender_contact_id=sender_of(ctx, a), same_day=same_day)
+               sender_contact_id=sender_of(ctx, a), same_day=_asked_today_by_the_buyer(ctx, a, subject))
+
+
+def _asked_today_by_the_buyer(ctx: Context, a: Mapping[str, Any], subject: str) -> bool:
+    """Whether the e-mail's own words (not a forwarded or quoted message) ask for today, and they are the buyer side's
+    (wave 35: a stranger's, a bot's or a forwarded e-mail vouches for no same-day ask; agents.ask_senders); a bounce
+    or delivery notice never does, whatever it quotes (set 44's 030; agents.quoted_mail)."""
+    if delivery_notice(subject, a.get("text") or "") or foreign_sender(ctx, a):
+        return False
+    # a reply's subject is the thread's, often our own ("Re: Quick call today?"): only a new e-mail's subject is theirs
+    replied = re.match(r"^\s*(?:re|aw|antw|sv|r|rif|fwd?|wg|tr|rv)\s*:", normalise(a.get("subject") or ""), re.I)
+    sentences = [s for s in ("" if replied else subject, *re.split(r"(?<=[.!?])\s+|\n+", own_words(a))) if s.strip()]
+    return any(SAME_DAY_ASK.search(s) for s in sentences if s.strip().endswith("?") or REQUEST.search(s)
+               or (QUESTION_WORDS.match(s.strip()) and "?" in s))
 
 
 def sender_of(ctx: Context, activity: Mapping[str, Any]) -> str | None:

@@ -69,7 +69,7 @@ _ANCHOR = re.compile(
     # vets, or a warning about how payment is asked for
     r"\b(?:proposal|quote|estimate|angebot\w*|proposition|devis|propuesta|presupuesto|estimaci\w+|estimation|"
     r"payback|amortisation\w*|order form|(?:cost|price|pricing|line-item) breakdown|breakdown of|line by line|aufstellung|détaill\w*|desglos\w*|"
-    r"question|\w*frage\w*|pregunt\w*|ask\w*|gefragt|demand\w*|note on|"
+    r"question|\w*frage\w*|fragt\w*|pregunt\w*|ask\w*|gefragt|demand\w*|note on|"  # wave 35: "Sie fragten, ob"
     r"walk (?:\w+ )?through|go(?:ing)? through|durch(?:gehen|sprechen|zugehen)|gehen? (?:\w+ ){0,8}?durch|passer en revue|"
     r"repasar|"
     r"pricing page|preisseite|page de tarifs|página de precios|"

@@ -26,6 +26,17 @@ from agents.clauses import CLAUSE_BREAK
 from agents.context import Context
 from agents.moments import latest_ask
 
+DAY_AND_MONTH = (
+    r"(?<![:.,\d])\d{1,2}(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar|rero)?|"
+    r"f[ée]vr(?:ier)?|mar(?:ch|s|zo)?|m[äa]rz|apr(?:il)?|avr(?:il)?|abr(?:il)?|mayo?|mai|jun[ei]?|junio|juin|jul[yi]?|"
+    r"julio|juil(?:let)?|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sept?(?:ember|tembre|tiembre)?|oct(?:ober|obre|ubre)?|"
+    r"okt(?:ober)?|nov(?:ember|embre|iembre)?|dec(?:ember)?|dez(?:ember)?|d[ée]c(?:embre)?|dic(?:iembre)?|ene(?:ro)?)"
+    r"\b\.?|"
+    r"(?<![:.,\d])(?:[12]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.|(?<![:.,\d/])(?:0?[1-9]|1[0-2])/(?:[12]?\d|3[01])\b"
+)
+"""A date by its day and month ("1 December", "3. Dezember", "2 de diciembre", "1.12.", "12/1"), never a clock time,
+a count or a zone ("4 pm", "16 Uhr", "17 h", "8 Central", "420 trucks"): another day than the send day."""
+
 THIS_PART_OF_DAY = re.compile(
     r"\b(?:this|dis|tis|heute|ce|cet|cette|esta|este)\s+(?:(?:very|same|misma|mismo|même|gleiche[n]?|selbe[n]?)\s+)?(?:arvo|avo|aft|afternoon|arvy|morning|mornin|eve|evening|"
     r"a\.?m\.?|p\.?m\.?|lunch\w*|nachmittag|vormittag|abend|mittag|früh|aprem|aprèm|après-midi|matin|soir|midi|"
@@ -69,7 +80,7 @@ _MEET_WORD = re.compile(
 )
 _ANOTHER_DAY = re.compile(
     r"\b(?:tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|"
-    r"thursdays|fridays|week|\d{1,2}(?:st|nd|rd|th)?\s+\w+|morgen|übermorgen|nächste\w*|montag|dienstag|mittwoch|"
+    rf"thursdays|fridays|week|{DAY_AND_MONTH}|morgen|übermorgen|nächste\w*|montag|dienstag|mittwoch|"
     r"donnerstag|freitag|samstag|sonntag|woche|demain|prochain\w*|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|semaine|mañana|próxim\w*|lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|märz|"
@@ -154,7 +165,10 @@ _CONTACT = re.compile(
 _OTHER_DAY = re.compile(
     r"\b(?:tomorrow|next|monday|tuesday|wednesday|thursday|friday|morgen|übermorgen|nächste\w*|montag|dienstag|"
     r"mittwoch|donnerstag|freitag|demain|prochain\w*|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim\w*|lunes|"
-    r"martes|miércoles|jueves|viernes|\d{1,2}(?:\.|st|nd|rd|th)?\s+\w+)\b",
+    r"martes|miércoles|jueves|viernes|"
+    # a day and its month ("1 December", "3. Dezember", "2 de diciembre", "1.12."), not a clock time: wave 35 read
+    # "\d, then any word" as another day, so "heute um 16 Uhr durchklingeln" and "give her a shout at 4 pm today" passed
+    rf"{DAY_AND_MONTH})\b",
     re.I,
 )
 _REPORTED = re.compile(
