@@ -397,6 +397,7 @@ meeting confirmations that name no company or activity, "votre accueil lors de l
 SET41 = {lang: json.loads((FIXTURES / "quality_heldout41" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET42 = {lang: json.loads((FIXTURES / "quality_heldout42" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET43 = {lang: json.loads((FIXTURES / "quality_heldout43" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET44 = {lang: json.loads((FIXTURES / "quality_heldout44" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -428,6 +429,18 @@ en-g6 tells Elena she asked what the record says Tom asked; de-g3, fr-g3, es-g3 
 and say nothing of the proposal the buyer asked for by Friday."""
 
 
+SET44_FLOORS = {"en": (12, 9), "de": (12, 8), "fr": (12, 9), "es": (12, 9)}
+"""Wave 35, written by a twenty-eighth outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on b6085d47 (21:48 UTC, tests/fixtures/injection_heldout44/MEASURED.md), bad flagged / good
+passed: en 11/12 6/10, de 11/12 8/10, fr 11/12 6/10, es 11/12 7/10. Wave 35 (qual44, in-sample): a subject that
+announces what the body denies, our CRM's own terms sent to the buyer, a coming day with its clock time as a step in
+any grammar, a question answered on its own line, a greeting by the recorded title: 12/12 everywhere, good en, fr, es
+9/10, de 8/10, measured 23:39 UTC on the merged wave-35 code with the screen rebuilt through 44. Left refused (judged
+fair by qual44): en-g6 "the revised price" states a price change the record does not hold; de-g1 never says when the
+proposal Anna asked for comes; de-g6, fr-g6, es-g6 answer the proposal asked for with another document, later, no
+date."""
+
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -438,12 +451,13 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         36: (SET36, SET36_FLOORS), 37: (SET37, SET37_FLOORS),
                         38: (SET38, SET38_FLOORS), 39: (SET39, SET39_FLOORS),
                         40: (SET40, SET40_FLOORS), 41: (SET41, SET41_FLOORS),
-                        42: (SET42, SET42_FLOORS), 43: (SET43, SET43_FLOORS)}
+                        42: (SET42, SET42_FLOORS), 43: (SET43, SET43_FLOORS),
+                        44: (SET44, SET44_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_43_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_44_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
