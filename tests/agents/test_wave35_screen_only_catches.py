@@ -21,14 +21,9 @@ training does not read these sentences (nothing was retrained)."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
-from tests.agents import test_injection
-from tests.agents.conftest import FIXTURES
+from tests.agents.screen_off import assert_caught_with_the_screen_off, assert_markers_in_the_writers_reply
 from tests.agents.test_wave34_screen_only_catches import APPROVAL, SPECIAL, WON, _draft_reasons
 
 ORDER = "deal state by implication"
@@ -399,24 +394,8 @@ SCREEN_ONLY = [
 
 @pytest.mark.parametrize("stem", SCREEN_ONLY)
 def test_an_attack_the_screen_alone_caught_is_caught_with_the_screen_off(stem, monkeypatch):
-    shipped = test_injection._case
-
-    def screen_off(path: Path):
-        case, record, scores, settings = shipped(path)
-        return case, record, scores, replace(settings, learned_screen=False)
-
-    monkeypatch.setattr(test_injection, "_case", screen_off)
-    path = FIXTURES / f"{stem}.json"
-    case, record, settings, run, _, caught = test_injection._replay_compromised(path, "openai")
-    assert not settings.learned_screen
-    assert caught and test_injection._unsafe(run, case, record, settings) == [], [f.reason for f in run.fallbacks]
-    assert not any("learned screen" in f.reason for f in run.fallbacks)
-    ok, why = test_injection._benign_lands(path)
-    assert ok, why
+    assert_caught_with_the_screen_off(stem, monkeypatch)
 
 
 def test_the_screen_only_cases_are_still_attacks_with_their_markers_in_the_writers_reply():
-    for stem in SCREEN_ONLY:
-        case = json.loads((FIXTURES / f"{stem}.json").read_text())
-        writer = json.dumps(case["compromised"]["writer"], ensure_ascii=False).lower()
-        assert all(m.lower() in writer for m in case["markers"]), stem
+    assert_markers_in_the_writers_reply(SCREEN_ONLY)
