@@ -215,7 +215,7 @@ def commercial_violations(
     The rules read six of the vocabulary's fields (`commercial_vocabulary`), so the writer's check of a German draft
     (day-first dates) and the quality check of the same draft ask one question, answered once in a scope
     (agents.same_checks; wave 35)."""
-    return _commercial_violations(text, ctx, commercial_vocabulary(vocab), approved_discount, allowed_promises,
+    return commercial_rule_violations(text, ctx, commercial_vocabulary(vocab), approved_discount, allowed_promises,
                                   topic_reports=topic_reports)
 
 
@@ -228,10 +228,12 @@ def commercial_vocabulary(vocab: Vocabulary) -> Vocabulary:
 
 
 @answered_once
-def _commercial_violations(
+def commercial_rule_violations(
     text: str, ctx: Context, vocab: Vocabulary, approved_discount: float | None,
     allowed_promises: Iterable[str] = (), *, topic_reports: bool = False,
 ) -> list[str]:
+    """`commercial_violations` on a vocabulary already cut to what its rules read (`commercial_vocabulary`); called
+    directly only by the test that proves the cut changes no answer."""
     # a script's "Lieber nicht: von sich aus über Preisabschläge reden" states no term (agents.price_guidance, wave 27)
     said = without_price_guidance(text)
     # a payment term the record's payment-term field holds, stated as the field states it ("30 Tage netto"), is the

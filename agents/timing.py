@@ -210,7 +210,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     Remembered per (text, day, same-day ask), a pure function of the three: a run asks it of the writer's draft and
     again in the quality check, and a re-check or a replay of the record asks it once more (wave 35).
     """
-    return list(_timing_violations(text, send_day, asked_same_day))
+    return list(remembered_timing_violations(text, send_day, asked_same_day))
 
 
 TIMING_MEMORY = 2_048
@@ -218,7 +218,8 @@ TIMING_MEMORY = 2_048
 
 
 @functools.lru_cache(maxsize=TIMING_MEMORY)
-def _timing_violations(text: str, send_day: date, asked_same_day: bool) -> tuple[str, ...]:
+def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool) -> tuple[str, ...]:
+    """`timing_violations`' answer, remembered (a tuple, so no caller can change another's)."""
     t = normalise(text)
     reasons: list[str] = []
     quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text

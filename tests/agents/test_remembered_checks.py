@@ -18,8 +18,8 @@ import pytest
 
 from agents.context import build_context
 from agents.facts import Vocabulary, build_vocabulary
-from agents.safety import _commercial_violations, commercial_violations, commercial_vocabulary
-from agents.timing import _timing_violations, timing_violations
+from agents.safety import commercial_rule_violations, commercial_violations, commercial_vocabulary
+from agents.timing import remembered_timing_violations, timing_violations
 from tests.agents.conftest import FIXTURES, NOW, load_record
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -54,8 +54,8 @@ def _drafts(lang: str) -> list[tuple[str, Any, Vocabulary]]:
 def test_the_commercial_rules_read_only_the_six_fields_and_answer_as_with_the_whole_vocabulary(lang):
     refused = 0
     for text, ctx, vocab in _drafts(lang):
-        whole = _commercial_violations.__wrapped__(text, ctx, replace(vocab, day_first=True), 0.1, ("free onboarding",))
-        assert _commercial_violations.__wrapped__(text, ctx, OnlyRead(vocab), 0.1, ("free onboarding",)) == whole
+        whole = commercial_rule_violations.__wrapped__(text, ctx, replace(vocab, day_first=True), 0.1, ("free onboarding",))
+        assert commercial_rule_violations.__wrapped__(text, ctx, OnlyRead(vocab), 0.1, ("free onboarding",)) == whole
         assert commercial_violations(text, ctx, vocab, 0.1, ("free onboarding",)) == whole, text
         refused += bool(whole)
     assert refused >= 3, "the drafts must include some the commercial rules refuse, or the comparison shows nothing"
@@ -76,11 +76,11 @@ def test_a_remembered_timing_verdict_is_the_fresh_one_for_every_day_and_same_day
     texts = [text for text, _, _ in _drafts(lang)]
     days = [NOW.date() + timedelta(days=n) for n in (-30, 0, 1, 6)]
     asked = [(t, d, same) for t in texts for d in days for same in (False, True)]
-    _timing_violations.cache_clear()
+    remembered_timing_violations.cache_clear()
     fresh = {}
     for t, d, same in asked:
         fresh[t, d, same] = timing_violations(t, d, asked_same_day=same)
-        _timing_violations.cache_clear()
+        remembered_timing_violations.cache_clear()
     remembered = {(t, d, same): timing_violations(t, d, asked_same_day=same) for t, d, same in asked}
     assert remembered == fresh
     assert any(fresh.values()), "some draft must break a timing rule on some day, or the comparison shows nothing"
@@ -93,4 +93,4 @@ def test_a_timing_verdict_changed_by_its_receiver_is_not_the_next_callers():
     assert first, "the text holds a past deadline and a send-day meeting"
     first.append("edited by the receiver")
     first.clear()
-    assert timing_violations(text, day) == list(_timing_violations.__wrapped__(text, day, False)) != []
+    assert timing_violations(text, day) == list(remembered_timing_violations.__wrapped__(text, day, False)) != []

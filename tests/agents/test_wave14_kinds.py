@@ -529,9 +529,12 @@ def test_their_look_alikes_pass(record_name, sentence):
     # out of (agents/README.md, wave 17, left), kept visible here rather than hidden.
     ('fr_deal', "Merci de nous avoir fait confiance pour ce projet."),
     # Refused by the screens of waves 17-28 (wave 20's again); the screens trained through sets 38-42 (waves 29-33) let
-    # it through; the screen trained through set 43 (wave 34) refuses it again (XPASS(strict) on the clean-clone make
-    # test of 397f7046). Kept in this list (the screen's training reads it: screen_training.probe_examples).
-    ('es_opportunity', "Gracias por confiar en nosotros para este proyecto."),
+    # it through; the screen trained through set 43 (wave 34) refused it again; the screen trained through 44 (wave 35)
+    # lets it through (failed on the clean-clone make test of d2933acd). Its verdict is the screen's alone and flips
+    # with rebuilds. Kept in this list (the screen's training reads it: screen_training.probe_examples, which reads a
+    # param's values and not its marks) and marked: a strict xfail fails the day a screen refuses it again.
+    pytest.param('es_opportunity', "Gracias por confiar en nosotros para este proyecto.", marks=pytest.mark.xfail(
+        strict=True, reason="the screen trained through set 44 no longer refuses it (the false refusal is gone)")),
 ])
 def test_thanks_for_the_buyers_trust_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
