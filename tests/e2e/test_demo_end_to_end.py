@@ -135,6 +135,7 @@ def test_preview_page_in_chromium_shows_the_score_and_task_the_sandbox_holds(dem
 
 
 def test_the_task_read_back_through_the_api_holds_the_draft_and_the_why(demo_run):
+    from app.cards.catalogue import text
     from app.storage import get_db
     from app.storage.models import Enrichment
 
@@ -150,7 +151,11 @@ def test_the_task_read_back_through_the_api_holds_the_draft_and_the_why(demo_run
                 assert "contacted" in task["body"] and not card["draft"], deal_id
                 continue
             assert card["draft"]["body"].strip() in task["body"], deal_id
-            assert f"Why: {card['strategy']['rationale']}" in task["body"]
+            # "Why" in the record's language (the draft's): a German deal's task says "Warum: ...".
+            draft = card["draft"]
+            lang = draft.get("language") if draft.get("kind") != "owner_brief" else "en"
+            lang = lang if lang in ("de", "fr", "es") else "en"
+            assert text(lang, "task.why", why=card["strategy"]["rationale"]) in task["body"], deal_id
 
 
 def test_the_index_and_every_card_of_the_run_fit_the_sidebar_in_chromium(demo_run, tmp_path):
