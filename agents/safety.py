@@ -25,7 +25,7 @@ from agents.budget_roles import needless_budget_steps
 from agents.buyer_dates import inbound_days
 from agents.bypassed_reviews import bypassed_reviews
 from agents.catalogue import StrategyArm
-from agents.certification_claims import certification_claims
+from agents.certification_claims import allowed_standards_out, certification_claims
 from agents.claims import discount_violations, price_violations, promise_violations
 from agents.clock_today import draft_clock_terms
 from agents.colloquial_terms import colloquial_violations
@@ -138,7 +138,9 @@ def check_draft(
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
     # a German, French or Spanish reader reads "4/12" as 4 December (wave 32, set 41's 034 in another format)
     vocab = replace(vocab, day_first=True) if language in DAY_FIRST_LANGUAGES else vocab
-    found = find_unsupported(facts_text := file_names_as_words(text, vocab.words), vocab)
+    # a standard the tenant's settings vouch for ("ISO 27001 certified") is a name, not a figure (wave 36)
+    facts_text = file_names_as_words(allowed_standards_out(text, allowed_promises), vocab.words)
+    found = find_unsupported(facts_text, vocab)
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
         # give (looked for only when a date is unvouched: most drafts have none)

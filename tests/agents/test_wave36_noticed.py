@@ -1,7 +1,9 @@
 """Four false readings wave 35's closing note listed as noticed and left alone (issue 11, wave 36, helper "noticed36"):
 
 1. a tenant whose settings allow "ISO 27001 certified" had its honest analysis and rationale refused: the internal
-   roles' checks were not given the tenant's allowed promises (agents.safety.check_analysis, check_strategy);
+   roles' checks were not given the tenant's allowed promises (agents.safety.check_analysis, check_strategy); and its
+   draft was refused for the standard's "27001" as a figure the record does not hold
+   (agents.certification_claims.allowed_standards_out);
 2. agents.moments.sender_of missed a name signed after the last sentence on the same line ("... bis morgen. Jonas
    Weber"), so the e-mail was read as the primary contact's (agents.signed_contacts);
 3. an e-mail over LONG_TEXT_CHARS was cut to its first sentences before any check read who wrote it, so its signature
@@ -70,27 +72,25 @@ CERTIFIED = {
 OTHER_STANDARD = {lang: s.replace("ISO 27001", "SOC 2 Type II") for lang, s in CERTIFIED.items()}
 
 
-def _internal_fallbacks(allowed: tuple[str, ...], sentence: str) -> dict[str, list[str]]:
-    """The analyst's and the strategist's fallback reasons when the vendor's honest analysis and rationale (the
-    fixture's, with `sentence` added) come back, for a tenant whose settings allow `allowed`."""
+def _fallbacks(allowed: tuple[str, ...], sentence: str) -> dict[str, list[str]]:
+    """Each role's fallback reasons when the vendor's honest analysis, rationale and draft (the fixture's, with
+    `sentence` added to each) come back, for a tenant whose settings allow `allowed`."""
     record, scores = load_record("hubspot_deal")
     replies = {"analyst": dict(GOOD_ANALYSIS, summary=f"{GOOD_ANALYSIS['summary']} {sentence}"),
                "strategist": dict(GOOD_STRATEGY, rationale=f"{GOOD_STRATEGY['rationale']} {sentence}"),
-               "writer": GOOD_DRAFT}
+               "writer": dict(GOOD_DRAFT, body=GOOD_DRAFT["body"].replace("\n\nWould a", f" {sentence}\n\nWould a"))}
     run = run_agents(record, scores, AgentSettings(tenant_id=record.tenant_id, allowed_promises=allowed),
                      providers={r: [openai_provider(Vendor(openai_body(json.dumps(x))))] for r, x in replies.items()},
                      now=NOW, policy=fixed_policy("value_reinforcement"))
-    return {role: [f.reason for f in run.fallbacks if f.role == role] for role in ("analyst", "strategist")}
+    return {role: [f.reason for f in run.fallbacks if f.role == role] for role in replies}
 
 
-def test_an_iso_certified_tenants_analysis_and_rationale_that_name_its_certification_land() -> None:
-    assert _internal_fallbacks(ISO_TENANT, CERTIFIED["en"]) == {"analyst": [], "strategist": []}
+def test_an_iso_certified_tenants_analysis_rationale_and_draft_that_name_its_certification_land() -> None:
+    assert _fallbacks(ISO_TENANT, CERTIFIED["en"]) == {"analyst": [], "strategist": [], "writer": []}
 
 
-def test_a_certification_the_tenant_does_not_list_is_still_refused_in_the_internal_roles() -> None:
-    for reasons in _internal_fallbacks(ISO_TENANT, OTHER_STANDARD["en"]).values():
-        assert reasons and "certification" in reasons[0], reasons
-    for reasons in _internal_fallbacks((), CERTIFIED["en"]).values():
+def test_a_certification_the_tenant_does_not_list_is_still_refused_in_every_role() -> None:
+    for reasons in [*_fallbacks(ISO_TENANT, OTHER_STANDARD["en"]).values(), *_fallbacks((), CERTIFIED["en"]).values()]:
         assert reasons and "certification" in reasons[0], reasons
 
 
