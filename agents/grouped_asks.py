@@ -21,8 +21,8 @@ MAX_GROUPED = 2
 
 _CARRIED_ON = re.compile(r"\?([ \t]+)(?=¿?(?:or|oder|ou|o)\b)", re.I)
 """A question mark followed on its line by "or" opening the next question."""
-_LEAD_IN = re.compile(r"^[^\n?]*\S:[ \t]*$")
-"""A line that introduces what follows with a colon, asking nothing itself."""
+_LEAD_IN = re.compile(r"^[^\n?]*\S[ \t\u00a0\u202f]?:[ \t]*$")
+"""A line that introduces what follows with a colon (French sets a space before it), asking nothing itself."""
 _BULLET = re.compile(r"^[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+\S[^\n]*\?[ \t]*$")
 """A bulleted or numbered line that ends with a question mark (and holds no other sentence after it)."""
 

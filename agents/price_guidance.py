@@ -124,7 +124,8 @@ _FIGURE = re.compile(r"\d\s*%|%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?
 
 def without_price_guidance(text: str) -> str:
     """`text` with each sentence or script line that is guidance not to talk price blanked (its line breaks kept)."""
-    if not _NEGATION_CUE.search(text) and not re.search(r"\bne\b", text, re.I):  # "nous ne parlerons pas de prix"
+    # wave 36: "nous ne parlerons pas de prix", "aucune discussion sur les remises" (agents.refused_price_talk)
+    if not _NEGATION_CUE.search(text) and not re.search(r"\b(?:ne|aucune?|ning[uú]n\w*|nada)\b", text, re.I):
         return text
     return _LINE.sub(lambda m: _blanked(m.group(0)), text)
 
