@@ -5,7 +5,7 @@ agents.next_steps counts each sentence that asks. Two shapes ask once in more th
 
 - a question carried on into the next sentence by "or" ("Would Wednesday suit you? Or is Friday better?", "Passt
   Ihnen Mittwoch? Oder lieber Freitag?", "Mercredi vous convient ? Ou plutôt vendredi ?", "¿Le va bien el miércoles?
-  ¿O prefiere el viernes?"): a choice of two answers is one question;
+  ¿O prefiere el viernes?", "Would Wednesday work? If not, would Friday?"): a choice of two answers is one question;
 - a lead-in ending in a colon over a bulleted list of at most MAX_GROUPED questions (one purpose, itemised: "to get the
   proposal right, two quick questions:"). Three or more stay so many asks: the sets label that the overload a buyer
   does not answer (qh-*-b16 "four asks", q12-de-b8 "drei Fragen", q28-en-b11), and questions run together after a
@@ -19,8 +19,9 @@ import re
 MAX_GROUPED = 2
 """Bulleted questions under one lead-in that still count as one ask."""
 
-_CARRIED_ON = re.compile(r"\?([ \t]+)(?=¿?(?:or|oder|ou|o)\b)", re.I)
-"""A question mark followed on its line by "or" opening the next question."""
+_CARRIED_ON = re.compile(r"\?([ \t]+)(?=¿?(?:or|oder|ou|o|if not|otherwise|falls nicht|wenn nicht|sonst|sinon|"
+                         r"si no|si non|de lo contrario)\b)", re.I)
+"""A question mark followed on its line by "or" (or "if not") opening the next question."""
 _LEAD_IN = re.compile(r"^[^\n?]*\S[ \t\u00a0\u202f]?:[ \t]*$")
 """A line that introduces what follows with a colon (French sets a space before it), asking nothing itself."""
 _BULLET = re.compile(r"^[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+\S[^\n]*\?[ \t]*$")

@@ -26,9 +26,13 @@ _PROPOSE = re.compile(
     r"schlage\w*|vorschlag\w*|vorschlagen|biete\w*|anbieten|passt|passen|"
     r"propose|proposons|suggère|vous convien\w*|vous irait|"
     r"propongo|proponemos|sugiero|le (?:va|viene|conviene)|le parece)\b", re.I)
-_READY = re.compile(r"\b(?:ready|finished|final|complete|done|fertig|bereit|fertiggestellt|prête?s?|finalisée?|"
-                    r"lista|listo|terminad[oa]|finalizad[oa])\b", re.I)
-"""The document said ready in so many words: beside a meeting, still a promise of its day."""
+_READY = re.compile(
+    r"\b(?:ready|finished|final|complete|done|go(?:es)? out|in your inbox|on your desk|in your hands|expect|"
+    r"fertig|bereit|fertiggestellt|abgeschlossen|geht\s+(?:\w+\s+){0,4}raus|vorliegen|liegt\s+(?:\w+\s+){0,4}vor|rechnen|"
+    r"erwarten|prête?s?|finalisée?|bouclée?|partira|attendre|compter sur|"
+    r"lista|listo|terminad[oa]|finalizad[oa]|saldr[aá]|esperar|contar con)\b", re.I)
+"""The document said ready, going out or to be counted on, in so many words (agents.late_promises' words of readiness
+less the two a meeting brings: "Termine" and "with you"): beside a meeting, still a promise of its day."""
 
 
 def proposes_a_meeting(sentence: str) -> bool:

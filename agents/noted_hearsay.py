@@ -51,7 +51,7 @@ _TOLD_US = re.compile(
 """A contact of the record reported as having told us something."""
 _REPORTED = re.compile(
     r"\b(?:hint\w*|asked|said|says|mentioned|told|wants?|wanted|thinks?|feels?|angling|prefers?|"
-    r"angedeutet|gefragt|fragte|sagte|meinte|erwahnt\w*|will|mochte|"
+    r"angedeutet|gefragt|fragte|sagte|meinte|erwahnt\w*|mochte|"
     r"demande|dit|veut|souhaite|trouve|pense|laisse entendre|"
     r"pregunto|dijo|comento|quiere|piensa|prefiere|insinuo|dejo caer)\b", re.I)
 """A note reporting what a contact said, asked or wants: one person's words."""

@@ -41,7 +41,7 @@ _GOES = re.compile(
     # wave 36 (set 45's en-g8, fr-g6): the document due by a day, or with a person of the deal by then ("the revised
     # proposal, due by Friday", "la proposition sera chez Claire au plus tard le vendredi", "liegt Herrn Weber bis
     # Freitag vor", "estará en manos de Lucía el viernes"); _coming_day still wants the day
-    r"\bdue (?:by|on|before)\b|\bf[äa]llig (?:bis|am|zum)\b|\bliegt\b(?:[^.?!\n]|(?<=\d)\.){0,40}\bvor\b|"
+    r"\b(?<!was )(?<!were )(?<!war )due (?:by|on|before)\b|\bf[äa]llig (?:bis|am|zum)\b|\bliegt\b(?:[^.?!\n]|(?<=\d)\.){0,40}\bvor\b|"
     r"\bser(?:a|ont) (?:chez|entre les mains d)|\bestar[áa]n? (?:en (?:manos|poder) de|con)\b", re.I)
 """The thing going out, reaching the buyer or due by a day, in the present or future tense."""
 _ARRIVES = re.compile(r"\b(?:comes|is coming) (?:to|over to) you\b|\b(?:arrives|lands)\b|\b(?:arrive|arrivent)\b|"

@@ -47,6 +47,7 @@ def _heldout(entry_id: str) -> dict:
     "Would Wednesday, 2 December at 10 am suit you? Or is Thursday better?",
     "Passt Ihnen Mittwoch, 2. Dezember, um 10 Uhr? Oder lieber Donnerstag?",
     "¿Le va bien el miércoles 2 de diciembre a las 10:00? ¿O prefiere el jueves?",
+    "Would Wednesday at 10 am work for you? If not, would Friday at 2 pm suit you?",
 ])
 def test_a_question_carried_on_by_or_or_two_bulleted_questions_under_a_lead_in_are_one_ask(body):
     assert count_asks(body) == 1
@@ -85,6 +86,7 @@ def test_a_document_due_by_a_day_is_a_next_step_for_a_draft_without_a_question(r
 @pytest.mark.parametrize("body", [
     "Hi Dana,\n\nBoth points are covered in the proposal, due soon.\n\nSam",
     "Hi Dana,\n\nYour payment is due by Friday, 27 November.\n\nSam",
+    "Hi Dana,\n\nThe proposal was due by Friday, 20 November.\n\nSam",
 ])
 def test_a_due_with_no_day_or_no_document_of_ours_is_still_no_next_step(body):
     assert not named_check("hubspot_deal", body, "one_clear_call_to_action").passed
@@ -147,6 +149,8 @@ def test_a_meeting_proposed_about_the_proposal_gives_the_meetings_day_not_the_do
     ("hubspot_deal", "The proposal will be with you on Wednesday, 2 December; I suggest a call that afternoon."),
     ("hubspot_deal", "The proposal will be ready on Wednesday, 2 December, so I suggest a call that afternoon."),
     ("de_deal", "Das Angebot ist am 2. Dezember fertig, und für die Besprechung schlage ich den 3. Dezember vor."),
+    ("de_deal", "Das Angebot erhalten Sie am 4. Dezember, einen Termin schlage ich danach vor."),
+    ("hubspot_deal", "Expect the proposal on Friday, 4 December, and I suggest a call the Monday after."),
 ])
 def test_a_late_document_beside_a_proposed_meeting_is_still_late(record, body):
     assert late_promises(body, record_context(record), SEND_DAY)
