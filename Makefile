@@ -114,9 +114,11 @@ measure-screen: $(STAMP)
 migration: $(STAMP)
 	$(PY) tools/new_migration.py $(NAME)
 
-# Only the tests that exist for the embedded defaults (SQLite, in-process worker).
+# Only the tests that exist for the embedded defaults (SQLite, in-process worker). Under -n (CI: -n 2), --dist
+# loadgroup gives one worker each module (tests/xdist_groups.py: its module fixture's demo trained once) and the e2e
+# modules reading the session's demo run together (one demo run); without -n it does nothing.
 test-embedded: $(STAMP)
-	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -m "embedded and not slow" $(PYTEST_ARGS)
+	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -m "embedded and not slow" --dist loadgroup $(PYTEST_ARGS)
 
 .PHONY: llm test-llm test-llm-ci bench-llm
 # The local OpenAI-compatible model server (tools/local-llm): fetches and verifies the pinned model
