@@ -52,7 +52,7 @@ _CUES = ("minim", "lock", "notice", "exclusiv", "non-compete", "termination", "p
 _DENIED = re.compile(
     r"\b(?:not|never|cannot|can['’]t|won['’]t|nicht|nie|kein\w*|pas|jamais|no|nunca)\b(?:\s+[\w'’-]+){0,3}?\s*$|"
     r"n['’]\s*$", re.I)
-_DENIED_AFTER = re.compile(r"^\s*(?:nicht|not|pas|no)\b", re.I)
+_DENIED_AFTER = re.compile(r"^\s*(?:(?:wir|ich|sie|es|er|we|nous|nosotros)\s+)?(?:nicht|not|pas|no)\b", re.I)
 _ASKED = re.compile(r"\?|\b(?:asked|asks|wondered|whether|wants?|would\s+like|requested|frag\w*|ob|möchte\w*|wünsch\w*|"
                     r"bittet|bat|demand\w*|souhait\w*|veut|voudrait|preguntó|pregunta\w*|pide|pidió|quiere|quisiera|"
                     r"solicit\w*)\b", re.I)
