@@ -83,7 +83,7 @@ def board_approvals(text: str, ctx: Context) -> list[str]:
             clause = sentence[max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, 0, m.start())), default=0):m.end()]
             if "?" in sentence or _NOT_A_CLAIM.search(clause) or _DENIED.search(clause):
                 continue  # asked, planned, pending or denied in its own clause ("once the board approves")
-            shown = sentence.strip()
+            shown = sentence[max(0, m.start() - 45):m.end() + 45].strip()
             claims.append(f"deal state: an approval by the buyer's board, committee or budget that the record does not "
                           f"state: {shown if len(shown) <= 90 else shown[:87] + '...'!r}")
             break

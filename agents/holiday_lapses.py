@@ -58,7 +58,7 @@ def holiday_lapses(text: str) -> list[str]:
             continue
         lapse = next((m for m in _LAPSED.finditer(sentence) if not _DENIED.search(sentence[:m.start()])), None)
         if lapse is not None:
-            shown = sentence.strip()
+            shown = sentence[max(0, lapse.start() - 45):lapse.end() + 45].strip()
             out.append(f"an offer or deadline said to have lapsed on a holiday no record field dates: "
                        f"{shown if len(shown) <= 90 else shown[:87] + '...'!r}")
     return out
