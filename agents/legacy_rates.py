@@ -29,7 +29,7 @@ _ES = (r"(?:precios?|tarifas?|condiciones|ofertas?|descuentos?)\s+(?:de\s+|del\s
        r"(?:fundador(?:es|as?)?|lanzamiento|pioner[oa]s?|primeros\s+clientes|históric[oa]s?|heredad[oa]s?|"
        r"early\s+adopters?|introducci[oó]n|introductori[oa]s?|clientes?\s+históric[oa]s?)")
 _RATE = re.compile(rf"\b(?:{_EN}|{_DE}|{_FR}|{_ES})\b", re.I)
-_CUES = ("found", "gründ", "launch", "intro", "legacy", "grandfather", "pione", "adopter", "charter", "inaugural",
+_CUES = ("found", "gründ", "launch", "intro", "legacy", "grandfather", "pion", "adopter", "charter", "inaugural",
          "first", "pilot", "beta", "einführung", "erstkunden", "startkunden", "altkunden", "bestandskunden", "alt",
          "fondat", "lancement", "premier", "histori", "lanzamiento", "primeros", "heredad",
          "introduc", "fundador")
@@ -37,7 +37,7 @@ _CUES = ("found", "gründ", "launch", "intro", "legacy", "grandfather", "pione",
 _ADJECTIVE = (r"(?:[\w-]*(?:ig|ige[nmrs]?|lich|liche[nmrs]?|al|ale|ales|aux|ique|iques|if|ive|ivo|iva|ivos|ivas|ial|"
               r"iales|ed|en|er|es|e)\s+)")
 _DECLINED_BEFORE = re.compile(
-    rf"(?:\b(?:no|not\s+an?|not\s+any|never\s+an?|without|kein\w*|ohne|nie|pas\s+de|pas\s+d['’]|aucun\w*|sans|sin|"
+    rf"(?:\b(?:(?:no|not)\s+(?:hay|existe\w*|tenemos|ofrecemos|aplicamos|offer|have|give|grant)|no|not\s+an?|not\s+any|never\s+an?|without|kein\w*|ohne|nie|pas\s+de|pas\s+d['’]|aucun\w*|sans|sin|"
     rf"ning[uú]n\w*|nunca)\s+(?:an?\s+|the\s+|la\s+|le\s+|el\s+|un\w*\s+)?{_ADJECTIVE}{{0,2}}|\bpas\s+d['’])$", re.I)
 """A negation right before the rate, with at most two adjectives between ("keine mehrjährige Gründerkondition")."""
 _DECLINED_AFTER = re.compile(
@@ -52,7 +52,7 @@ _ASKED = re.compile(r"\?|\b(?:asked|asks|wondered|whether|frag\w*|gefragt|erkund
                     r"preguntó|pregunta\s+si)\b", re.I)
 _AFFIRMED = re.compile(r"\b(?:confirm\w*|agreed|granted|applies|apply|bestätig\w*|vereinbart\w*|zugesagt|gilt|gelten|"
                        r"confirm\w*|convenu\w*|accordé\w*|s['’]applique|acordad\w*|concedid\w*|se\s+aplica|aplica)\b", re.I)
-_SENTENCE_EDGE = re.compile(r"[.!?;\n]")
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
