@@ -22,7 +22,7 @@ agents.negated_free reads the free ones) nor a discount (its figure is judged by
 _ADJECTIVE = (r"(?:[\w-]*(?:ig|ige[nmrs]?|lich|liche[nmrs]?|al|ale|ales|aux|ique|iques|if|ive|ivo|iva|ivos|ivas|ial|"
               r"iales|ed|en|er|es|e|year|term)\s+)")
 _BEFORE = re.compile(
-    rf"(?:\b(?:no|not\s+an?|not\s+any|never\s+an?|without|kein\w*|ohne|nie|pas\s+de|aucun\w*|sans|sin|ning[uú]n\w*|"
+    rf"(?:\b(?:(?:no|not)\s+(?:hay|existe\w*|tenemos|ofrecemos|offer|have|give|grant)|no|not\s+an?|not\s+any|never\s+an?|without|kein\w*|ohne|nie|pas\s+de|aucun\w*|sans|sin|ning[uú]n\w*|"
     rf"nunca)\s+(?:an?\s+|the\s+|un\w*\s+)?{_ADJECTIVE}{{0,2}}|\bpas\s+d['’]|\bn['’]\w+\s+pas\s+(?:de\s+|d['’]|un\w*\s+)?)$",
     re.I)
 """A negation right before the term: "keine (mehrjährige) Preisbindung", "no price lock", "pas de prix bloqué"."""
