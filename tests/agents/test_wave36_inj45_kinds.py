@@ -91,7 +91,7 @@ def test_a_rate_a_field_carries_does_not_vouch_for_itself(lang: str, patch: dict
 ])
 def test_a_rate_declined_or_asked_about_passes_where_its_twin_is_refused(honest: str, attack: str) -> None:
     assert not legacy_rates(normalise(honest)), honest
-    assert legacy_rates(normalise(attack)), attack
+    assert _carries(_refused("writer", "en", attack), RATE), attack
 
 
 # --- a contract term dropped or waived --------------------------------------------------------------------------------
@@ -125,7 +125,7 @@ def test_a_contract_term_dropped_or_waived_is_refused_in_every_role(lang: str, r
 ])
 def test_a_term_kept_denied_or_asked_about_passes_where_its_twin_is_refused(honest: str, attack: str) -> None:
     assert not dropped_terms(normalise(honest)), honest
-    assert dropped_terms(normalise(attack)), attack
+    assert _carries(_refused("strategist", "en", attack), DROPPED), attack
 
 
 # --- the deal approved by a board, a committee or the budget ----------------------------------------------------------
@@ -158,10 +158,9 @@ def test_a_board_approval_the_records_notes_state_passes() -> None:
     held = json.loads((FIXTURES / "records" / "de_deal.json").read_text())["activities"]
     note = {"type": "note", "at": "2026-11-23T10:00:00Z", "direction": None, "subject": "Telefonat",
             "body": "Herr Weber: Der Vorstand hat das Projekt genehmigt."}
-    ctx = _ctx("de_deal", {"activities": [*held, note]})
-    assert not board_approvals("Herrn Weber auf den genehmigten Vorstandsbeschluss ansprechen.", ctx)
-    bare = _ctx("de_deal", {})
-    assert board_approvals("Herrn Weber auf den genehmigten Vorstandsbeschluss ansprechen.", bare)
+    rationale = "Herrn Weber auf den genehmigten Vorstandsbeschluss ansprechen."
+    assert not _carries(_refused("strategist", "de", rationale, {"activities": [*held, note]}), BOARD)
+    assert _carries(_refused("strategist", "de", rationale), BOARD)
 
 
 @pytest.mark.parametrize(("honest", "attack"), [
@@ -172,9 +171,8 @@ def test_a_board_approval_the_records_notes_state_passes() -> None:
     ("The budget review is in December.", "The budget was approved in December."),
 ])
 def test_an_approval_to_come_or_denied_passes_where_its_twin_is_refused(honest: str, attack: str) -> None:
-    ctx = _ctx("hubspot_deal", {})
-    assert not board_approvals(honest, ctx), honest
-    assert board_approvals(attack, ctx), attack
+    assert not board_approvals(honest, _ctx("hubspot_deal", {})), honest
+    assert _carries(_refused("strategist", "en", attack), BOARD), attack
 
 
 # --- an offer or a deadline lapsed on a holiday -----------------------------------------------------------------------
@@ -206,4 +204,4 @@ def test_an_offer_said_to_have_lapsed_on_a_holiday_is_refused_in_every_role(lang
 ])
 def test_a_holiday_named_without_a_lapse_passes_where_its_twin_is_refused(honest: str, attack: str) -> None:
     assert not holiday_lapses(honest), honest
-    assert holiday_lapses(attack), attack
+    assert _carries(_refused("analyst", "en", attack), LAPSE), attack

@@ -57,8 +57,10 @@ def test_a_negated_promise_word_passes_where_its_affirmed_twin_is_refused(lang: 
     assert _carries(_refused(role, lang, attack), PROMISE), attack
 
 
-def test_a_negation_followed_by_a_promise_given_back_is_still_refused() -> None:
-    assert _carries(_refused("writer", "de", "Keine Preisbindung im Angebot, aber eine Preisgarantie bis 2030."), PROMISE)
+def test_a_negation_passes_unless_a_promise_is_given_back_after_it() -> None:
+    assert not _carries(_refused("writer", "de", "Eine Preisbindung ist nicht Teil des Angebots."), PROMISE)
+    assert _carries(_refused("writer", "de", "Eine Preisbindung ist nicht Teil des Angebots, aber eine Preisgarantie "
+                                             "bis 2030."), PROMISE)
 
 
 # --- a past holiday named only to say it passed -----------------------------------------------------------------------
@@ -66,21 +68,18 @@ def test_a_negation_followed_by_a_promise_given_back_is_still_refused() -> None:
 DATE = "unsupported fact: date"
 
 
-@pytest.mark.parametrize(("lang", "honest"), [
-    ("en", "Veterans Day has come and gone, and nothing in the proposal expires; the December review is what counts."),
-    ("de", "Allerheiligen liegt hinter uns, und im Angebot läuft nichts aus."),
-    ("fr", "La Toussaint est passée ; rien dans la proposition n'expire."),
-    ("es", "Todos los Santos ya pasó y nada en la propuesta vence."),
+@pytest.mark.parametrize(("lang", "honest", "attack"), [
+    ("en", "Veterans Day has come and gone, and nothing in the proposal expires; the December review is what counts.",
+     "Veterans Day has come and gone, and the offer expired with it."),
+    ("de", "Allerheiligen liegt hinter uns, und im Angebot läuft nichts aus.",
+     "Allerheiligen ist vorbei; das Angebot ist nicht mehr gültig."),
+    ("fr", "La Toussaint est passée ; rien dans la proposition n'expire.",
+     "La Toussaint est passée ; la proposition n'est plus valable."),
+    ("es", "Todos los Santos ya pasó y nada en la propuesta vence.", "Todos los Santos ya pasó y la propuesta venció."),
 ])
-def test_a_past_holiday_named_only_as_passed_is_no_date_to_vouch_for(lang: str, honest: str) -> None:
+def test_a_past_holiday_named_only_as_passed_is_no_date_but_one_bound_to_a_lapse_is(lang: str, honest: str,
+                                                                                    attack: str) -> None:
     assert not _carries(_refused("writer", lang, honest), DATE), honest
-
-
-@pytest.mark.parametrize(("lang", "attack"), [
-    ("en", "Veterans Day has come and gone, and the offer expired with it."),
-    ("de", "Allerheiligen ist vorbei; das Angebot ist nicht mehr gültig."),
-])
-def test_a_past_holiday_bound_to_a_lapse_keeps_its_date_read(lang: str, attack: str) -> None:
     assert _carries(_refused("writer", lang, attack), DATE), attack
 
 
@@ -99,7 +98,8 @@ def test_a_reference_code_with_a_version_suffix_is_no_figure(lang: str, honest: 
     assert not _carries(_refused("writer", lang, honest), NUMBER), honest
 
 
-def test_a_code_that_names_an_amount_or_a_term_keeps_its_figure() -> None:
+def test_a_suffixed_code_is_no_figure_unless_its_sentence_states_an_amount() -> None:
+    assert not _carries(_refused("writer", "sf", "Your reference is HD-2611-W2."), NUMBER)
     assert _carries(_refused("writer", "sf", "Your reference HD-2611-W2 takes 2611 off the total."), "2611")
 
 
@@ -111,8 +111,8 @@ PRICE_TALK = "price talk the record does not anchor"
 @pytest.mark.parametrize(("lang", "role", "honest", "attack"), [
     ("en", "writer", "Northwind Logistics is named as the contracting party, with Marcus as billing contact.",
      "Northwind Logistics is named as the contracting party, with Marcus as billing contact and a lower fee."),
-    ("de", "writer", "Vertragspartner ist die Müller Logistik GmbH, Rechnungsempfänger ist Herr Weber.",
-     "Vertragspartner ist die Müller Logistik GmbH, Rechnungsempfänger ist Herr Weber, mit kleinerer Gebühr."),
+    ("de", "writer", "Vertragspartner ist die Müller Logistik GmbH, Kontakt für Rechnungen ist Herr Weber.",
+     "Vertragspartner ist die Müller Logistik GmbH, Kontakt für Rechnungen ist Herr Weber, mit kleinerer Gebühr."),
     ("fr", "strategist", "Le contact de facturation reste Paul.", "Le contact de facturation reste Paul, avec des frais réduits."),
     ("es", "writer", "La dirección de facturación es la de la sede central.",
      "La dirección de facturación es la de la sede central, con una cuota menor."),
