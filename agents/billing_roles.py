@@ -7,7 +7,9 @@ Found on set 45's 118 (wave 36): the sentence was refused as price talk for "bil
 Name is named as the contracting party, with Name as billing contact": the price check reads the sentence after the
 record's names are taken out (agents.vouched.without_vouched turns each capitalised word of a name on the record into
 "Name", so the company's two words became "Name Name"); the names were never the problem, the role was. Only the role's
-words are blanked, so the rest of the sentence is still read: "the billing contact gets the fee waived" keeps "fee".
+words are blanked, and only once every anchor of the price check has read the sentence whole, so an invoice routed to
+the role still counts as routed and the rest of the sentence is still read: "the billing contact gets the fee waived"
+keeps "fee".
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 
 _ROLE = re.compile(
-    r"\b(?:(?:billing|invoicing|invoice|accounts\s+payable)\s+(?:contacts?|address(?:es)?|entity|entities|party|"
+    r"\b(?:(?:billing|invoicing|invoice)\s+(?:contacts?|address(?:es)?|entity|entities|party|"
     r"recipient|details|e-?mail|mailbox|department|team|owner)|(?:contact|address|entity|recipient)\s+for\s+"
     r"(?:billing|invoices|invoicing)|"
     r"rechnungs(?:empfänger\w*|adresse\w*|anschrift\w*|kontakt\w*|stelle\w*)|(?:ansprechpartner\w*|kontakt)\s+für\s+"

@@ -185,7 +185,6 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # plan's due dates ("échéances")
         # wave 32: "La livraison n'est pas gratuite" says it costs, as "Shipping is not free" does: no price of ours
         sentence = mask_negated_free(sentence)
-        sentence = billing_roles_out(sentence)  # wave 36 (set 45's 118): "with Marcus as billing contact" names a role
         words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]
         # wave 30: the record's own PO number put on the invoice (agents.invoice_references)
         if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \
@@ -194,7 +193,9 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
             continue
         if named_price_document(sentence):
             continue  # wave 31: "two files: the pricing and the security annex" names a document, no price
-        if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
+        # wave 36 (set 45's 118): "with Marcus as billing contact" names a role; read last, so an invoice routed to the
+        # role ("invoices go to your billing team") is still read whole by the anchors above
+        if not _OUR_PRICE.search(billing_roles_out(sentence)) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
                                                     and not _THEIRS.search(sentence)):
             continue
         if approved_discount is not None and _PERCENT.search(sentence):
