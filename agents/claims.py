@@ -13,6 +13,7 @@ from agents.denied_discounts import denied_at
 from agents.facts import MONEY, PERCENT, close_to_any, parse_number
 from agents.file_names import FILE_NAME
 from agents.negated_free import free_word_negated
+from agents.negated_promises import NEGATABLE, promise_negated
 from agents.negation import negation_governs
 from agents.normalize import normalise
 from agents.offered_shares import offered_shares
@@ -305,6 +306,8 @@ def promise_violations(text: str, allowed_promises: Iterable[str] = ()) -> list[
                 continue  # wave 32: "Shipping is not free", "La livraison n'est pas gratuite" promise nothing
             if name == "special price" and special_price_not_offered(t, m.start(), m.end()):
                 continue  # wave 35: "we do not offer a special price", 'You asked: "Is there a special price?"'
+            if name in NEGATABLE and promise_negated(t, m.start(), m.end()):
+                continue  # wave 36 (set 45's 007): "eine mehrjährige Preisbindung ist nicht Teil des Angebots"
             if not any(p in low and m.group(0).lower() in p for p in permitted):
                 reasons.append(f"promise outside policy ({name}): {m.group(0)!r}")
                 break

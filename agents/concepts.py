@@ -22,6 +22,7 @@ from agents.declined_prices import declined_price_at
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
 from agents.negated_free import free_word_negated
+from agents.negated_promises import promise_negated
 from agents.negation import NEGATION_WORDS, negation_governs
 from agents.non_binding import NO_OBLIGATION, non_binding_look
 from agents.normalize import normalise
@@ -273,7 +274,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
         for m in _LOCKED.finditer(sentence):
-            if same_price_for_options(sentence):
+            if same_price_for_options(sentence) or promise_negated(sentence, m.start(), m.end()):
                 continue  # wave 32: "one year and two years side by side, at the same price" holds nothing
             if _SPAN_RE.search(sentence) and not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (price held for a period): {m.group(0)!r}")
@@ -294,6 +295,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in pattern.finditer(sentence):
                 if free_word_negated(sentence, m.start(), m.end()):
                     continue  # wave 32: "Der Versand ist nicht kostenlos" gives nothing away
+                if pattern in (_PERPETUAL_RE, _MONEY_BACK) and promise_negated(sentence, m.start(), m.end()):
+                    continue  # wave 36 (set 45's 007): "a lifetime deal is not part of the offer" promises none
                 if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (pattern is _BETTER_TERMS and anothers_price(sentence, m.start(), m.end())) or (  # wave 24b: a payback period; wave 26: another seller's price
                         pattern is _MONEY_BACK and is_payback_period(sentence, m.start(), m.end())):
                     continue

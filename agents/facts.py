@@ -30,6 +30,7 @@ from agents.names import customer_references, disguised_words, known_word, unkno
 from agents.normalize import defang, normalise
 from agents.order_numbers import order_numbers_out
 from agents.other_customers import initials_of, named_other_customers, with_spellings
+from agents.passed_holidays import passed_holidays_out
 from agents.place_asides import company_place, placed_out
 from agents.sender_titles import sender_titles_out
 from agents.settings import FREE_TEXT_CORROBORATION
@@ -271,6 +272,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     rest = PERCENT.sub(" ", rest)
     if vocab.today is not None:
         rest = calendar_facts_out(rest, vocab.today)  # a holiday stated with the day the calendar gives it
+        rest = passed_holidays_out(rest, vocab.today)  # wave 36: "Veterans Day has come and gone" dates nothing
     for value, d in find_dates(rest, day_first=vocab.day_first):
         if not date_matches(d, vocab.dates):
             add("date", value)

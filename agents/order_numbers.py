@@ -61,7 +61,11 @@ _REFERENCE = re.compile(
 
 _CODE = re.compile(r"(?<![\w/-])(?!(?:NET|EUR|USD|GBP|CHF|KW|CW|FY|SAVE|FREE|OFF|PROMO|DEAL|GRATIS|RABATT|SKONTO|"
                    r"TOTAL|PRICE|COST|FEE|AMOUNT|SUM|PREIS|SUMME|BETRAG|PRIX|MONTANT|PRECIO|IMPORTE|TARIFA?)[-/])"
-                   r"[A-Z][A-Z0-9]{1,5}(?:([-/])[A-Z0-9]+(?:\1[A-Z0-9]+)*\1|[-/])\d{3,8}(?:[-/]\d{1,6})*(?![\w/-])")
+                   r"[A-Z][A-Z0-9]{1,5}(?:([-/])[A-Z0-9]+(?:\1[A-Z0-9]+)*\1|[-/])\d{3,8}(?:[-/]\d{1,6})*"
+                   # wave 36 (set 45's 069, "HD-2611-W2"): a version or wave suffix after the digits, never a currency
+                   # or an offer word ("HD-2611-EUR", "HD-2611-OFF" are read as what they say)
+                   r"(?:[-/](?!(?:EUR|USD|GBP|CHF|OFF|FREE|PCT|GRATIS|RABATT|SKONTO|PROMO)(?![A-Z0-9]))[A-Z][A-Z0-9]{0,3})?"
+                   r"(?![\w/-])")
 """A document code: capitals, a hyphen or a slash and three or more digits ("HDG-0427", "INV-2026-118", "LEV-2026-11",
 "NWL/Q/1126": set 34's 105, one separator throughout). Not
 payment terms ("NET-90"), a currency ("EUR-500"), a calendar week or a fiscal year, or a word that offers something

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from agents.billing_roles import billing_roles_out
 from agents.declined_special_prices import declined_special_prices_out
 from agents.denied_discounts import denied_discount
 from agents.invoice_references import invoice_referenced
@@ -194,7 +195,9 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
             continue
         if named_price_document(sentence):
             continue  # wave 31: "two files: the pricing and the security annex" names a document, no price
-        if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
+        # wave 36 (set 45's 118): "with Marcus as billing contact" names a role; read last, so an invoice routed to the
+        # role ("invoices go to your billing team") is still read whole by the anchors above
+        if not _OUR_PRICE.search(billing_roles_out(sentence)) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
                                                     and not _THEIRS.search(sentence)):
             continue
         if approved_discount is not None and _PERCENT.search(sentence):

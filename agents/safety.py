@@ -21,6 +21,7 @@ from datetime import date
 from agents.approvals import unvouched_approvals
 from agents.asked_concessions import asked_concessions
 from agents.asked_today import same_day_call
+from agents.board_approvals import board_approvals
 from agents.budget_roles import needless_budget_steps
 from agents.buyer_dates import inbound_days
 from agents.bypassed_reviews import bypassed_reviews
@@ -39,6 +40,7 @@ from agents.deal_state import asserted_states
 from agents.deal_state_idioms import deal_state_violations
 from agents.delivered_states import delivered_states
 from agents.delivery_days import promised_delivery_days
+from agents.dropped_terms import dropped_terms
 from agents.echo import echoed_inbound
 from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
 from agents.event_deadlines import unvouched_event_deadlines
@@ -57,9 +59,11 @@ from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases, renewal_locks
 from agents.held_price_words import held_price_words
+from agents.holiday_lapses import holiday_lapses
 from agents.invariants import character_violations, foreign_sentence_violations
 from agents.jargon_terms import jargon_violations
 from agents.learned_screen import planted_sentence_violations
+from agents.legacy_rates import legacy_rates
 from agents.letter_ciphers import disguised_runs
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
@@ -279,7 +283,11 @@ def commercial_rule_violations(
             *placed_orders(normalise(said), ctx.record.stage_kind), *certification_claims(normalise(said), allowed_promises),
             *renewal_terms(normalise(said), allowed_promises),
             # wave 33 (set 37's 151): "Angebot_Mueller_Rabatt25" offers 25 % however much it looks like a file name
-            *priced_identifiers(said, approved_discount, vocab.money, vocab.numbers - vocab.money)]
+            *priced_identifiers(said, approved_discount, vocab.money, vocab.numbers - vocab.money),
+            # wave 36 (set 45), read as written so a name or field that carries them vouches for nothing: a founder's or
+            # legacy rate, a contract term dropped, the deal approved by a board, an offer lapsed on a holiday
+            *legacy_rates(normalise(said), allowed_promises), *dropped_terms(normalise(said)),
+            *board_approvals(said, ctx), *holiday_lapses(said)]
 
 
 def encoded_violations(
