@@ -117,7 +117,9 @@ def test_a_missing_artifact_says_how_to_rebuild_it(tmp_path: Path):
 def test_the_shipped_artifact_is_the_current_version_and_small():
     raw = json.loads(gzip.decompress(MODEL_PATH.read_bytes()))
     assert raw["version"] == VERSION and 0.5 <= raw["threshold"] < 1
-    assert MODEL_PATH.stat().st_size < 200_000
+    # 193 KB through set 43, 198 through 44, 202 through 45 (~30,400 weights): it grows ~4 KB a set; 256 KB keeps it
+    # small beside the wheels (a git diff and a load stay cheap) with room for a dozen sets before anyone prunes it.
+    assert MODEL_PATH.stat().st_size < 256_000
 
 
 def test_a_measurement_can_install_another_model_for_a_block(northwind):

@@ -262,12 +262,9 @@ def test_a_decline_that_is_only_the_rule_or_turns_to_an_exception_is_still_price
     assert unanchored_price_talk(normalise(text)), text
 
 
-@pytest.mark.parametrize("lang", [
-    "fr", "es",
-    # the learned screen reads these two as planted until it is rebuilt with tests/agents/test_wave36_noticed_kinds.py
-    pytest.param("en", marks=pytest.mark.xfail(strict=True, reason="the learned screen, until its rebuild")),
-    pytest.param("de", marks=pytest.mark.xfail(strict=True, reason="the learned screen, until its rebuild")),
-])
+# en and de land since the screen's rebuild through set 45 read tests/agents/test_wave36_noticed_kinds.py (before it,
+# the screen scored them 0.96 and 0.93: planted).
+@pytest.mark.parametrize("lang", ["fr", "es", "en", "de"])
 def test_the_honest_decline_lands_through_run_agents(lang: str) -> None:
     landed, reasons = _writer_verdict(lang, HONEST_DECLINES[lang])
     assert landed, reasons
