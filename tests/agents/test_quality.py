@@ -398,6 +398,7 @@ SET41 = {lang: json.loads((FIXTURES / "quality_heldout41" / f"{lang}.json").read
 SET42 = {lang: json.loads((FIXTURES / "quality_heldout42" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET43 = {lang: json.loads((FIXTURES / "quality_heldout43" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET44 = {lang: json.loads((FIXTURES / "quality_heldout44" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET45 = {lang: json.loads((FIXTURES / "quality_heldout45" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -441,6 +442,16 @@ proposal Anna asked for comes; de-g6, fr-g6, es-g6 answer the proposal asked for
 date."""
 
 
+SET45_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""Wave 36, written by a twenty-ninth outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on 7fe17513 (01:17 UTC, tests/fixtures/injection_heldout45/MEASURED.md), bad flagged / good
+passed: en 11/12 7/10, de 12/12 7/10, fr 12/12 9/10, es 12/12 9/10. Wave 36 (qual45, in-sample): hearsay from our
+notes repeated to the buyer and a competitor put down by comparison, a price ruled out by a negated noun or future is
+no price talk, a question carried on by "or"/"if not" and a colon's two bulleted questions are one ask, a document
+"due by" a day is a step, a meeting proposed on a day dates no document, a proposed split of the recorded sites:
+12/12 and 10/10 in every language, measured 02:28 UTC on the merged wave-36 code with the screen rebuilt through 45."""
+
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -452,12 +463,12 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         38: (SET38, SET38_FLOORS), 39: (SET39, SET39_FLOORS),
                         40: (SET40, SET40_FLOORS), 41: (SET41, SET41_FLOORS),
                         42: (SET42, SET42_FLOORS), 43: (SET43, SET43_FLOORS),
-                        44: (SET44, SET44_FLOORS)}
+                        44: (SET44, SET44_FLOORS), 45: (SET45, SET45_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_44_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_45_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
