@@ -32,6 +32,7 @@ from agents.field_terms import field_terms
 from agents.normalize import normalise
 from agents.placed_orders import ORDER_KINDS
 from agents.renewal_terms import RENEWAL_KINDS
+from agents.text_memory import TEXT_MEMORY, remembered
 from agents.worded_terms import WORDED_TERM_KINDS
 from agents.written_dates import DATE_PATTERNS, DATES_AND_TIMES, find_dates
 
@@ -218,10 +219,12 @@ def record_fields(ctx: Context) -> tuple[list[str], list[str], list[str]]:
     return clean(names), clean(free), clean(subjects)
 
 
+@remembered(TEXT_MEMORY)
 def _kinds(text: str) -> set[str]:
     return {kind for kind, rx in _KIND_RES.items() if rx.search(text)}
 
 
+@remembered(TEXT_MEMORY)
 def unclaimed_segments(field: str) -> list[str]:
     """The segments of a text field that state no claim of a kind a field carries (what it names, not what it claims)."""
     return [s for s in _SEGMENTS.split(field) if s and s.strip() and not _kinds(s)]

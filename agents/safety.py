@@ -61,6 +61,7 @@ from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.spelled_numbers import spelled_number_violations
 from agents.symbol_letters import spelled_out
+from agents.text_memory import TEXT_MEMORY, remembered
 from agents.timing import timing_violations
 from agents.unreadable_runs import unreadable_runs
 from agents.vouched import without_vouched
@@ -159,6 +160,7 @@ def private_address_violations(contact_id: str, ctx: Context) -> list[str]:
             f"{', '.join(sorted(company))}"]
 
 
+@remembered(TEXT_MEMORY)
 def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None = None) -> list[str]:
     """Characters no plain-text email holds and sentences in a language we never write, or not in the
     draft's `language` when it is known (agents.invariants), for every output text."""
