@@ -69,7 +69,7 @@ def in_one_scope(fn: F) -> F:
 
 def answered_once(fn: F) -> F:
     """`fn`, answered from the open scope's memory when it was asked the same before (see the module's doc)."""
-    return _remembered_in_scope(fn, copy.deepcopy)
+    return _remembered_in_scope(fn, _copied)
 
 
 def built_once(fn: F) -> F:
@@ -78,6 +78,14 @@ def built_once(fn: F) -> F:
     of one record build one Context and its vocabularies (wave 36), and the checks asked of that Context key it once.
     Outside a scope every call builds afresh."""
     return _remembered_in_scope(fn, lambda answer: answer)
+
+
+def _copied(answer: Any) -> Any:
+    """A copy of `answer` no receiver can change the memory through: a list of strings copied as a list (most checks'
+    answer), anything else deep."""
+    if type(answer) is list and all(type(a) is str for a in answer):
+        return list(answer)
+    return copy.deepcopy(answer)
 
 
 def _remembered_in_scope(fn: F, hand_out: Callable[[Any], Any]) -> F:
