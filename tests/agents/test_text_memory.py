@@ -11,8 +11,8 @@ import pytest
 
 from agents.draft_language import sentences_in_other_languages
 from agents.facts import Vocabulary, find_unsupported
-from agents.providers.base import strict_schema
 from agents.models import DraftOut, StrategyOut
+from agents.providers.base import strict_schema
 from agents.safety import text_invariant_violations
 from agents.sentence_language import language_violations, trigram_words
 from agents.spelled_numbers import spelled_number_violations
