@@ -90,7 +90,8 @@ test-agents-heldout: $(STAMP)
 # Salesforce, English, German, French, Spanish): no benign call may be refused. Slow (20 cases, ~13 min on two
 # processes at load 3-8); wave 22's unreadable-field rule broke it unseen because nothing ran it (wave 23).
 # A Salesforce market's Lead and Opportunity cases share one training (tests/pipeline/trained_markets.py): under
-# -n, --dist loadgroup sends them to one process (without -n it does nothing).
+# -n, --dist loadgroup sends them to one process (without -n it does nothing; on pytest 9.2 only through
+# tests/xdist_groups.py, which writes the node-id suffix xdist 3.8 no longer can: wave 36).
 test-vendor-replay: $(STAMP)
 	OMP_NUM_THREADS=1 $(PY) -m pytest -q -m slow tests/pipeline/test_vendor_replay_is_not_refused.py --dist loadgroup \
 		$(PYTEST_ARGS)
@@ -114,9 +115,11 @@ measure-screen: $(STAMP)
 migration: $(STAMP)
 	$(PY) tools/new_migration.py $(NAME)
 
-# Only the tests that exist for the embedded defaults (SQLite, in-process worker).
+# Only the tests that exist for the embedded defaults (SQLite, in-process worker). Under -n (CI: -n 2), --dist
+# loadgroup gives one worker each module (tests/xdist_groups.py: its module fixture's demo trained once) and the e2e
+# modules reading the session's demo run together (one demo run); without -n it does nothing.
 test-embedded: $(STAMP)
-	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -m "embedded and not slow" $(PYTEST_ARGS)
+	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -m "embedded and not slow" --dist loadgroup $(PYTEST_ARGS)
 
 .PHONY: llm test-llm test-llm-ci bench-llm
 # The local OpenAI-compatible model server (tools/local-llm): fetches and verifies the pinned model

@@ -155,13 +155,16 @@ def _customer(ctx: Context) -> list[dict[str, Any]]:
     return [a for a in acts if a["days_ago"] is not None and _customer_side(a) and not a.get("withheld")]
 
 
-def analyse(gateway: Gateway, ctx: Context, vocab: Vocabulary) -> tuple[Analysis, CallResult]:
+def analyse(
+    gateway: Gateway, ctx: Context, vocab: Vocabulary, allowed_promises: tuple[str, ...] = ()
+) -> tuple[Analysis, CallResult]:
     """Run the analyst for one record.
 
     Args:
         gateway: routes the call to the analyst's provider chain.
         ctx: the record's context.
         vocab: facts outputs may state (for the safety re-check).
+        allowed_promises: the tenant's (AgentSettings), read by the re-check as the writer's check reads them.
 
     Returns:
         The analysis (with `limitations` and `generated_by`) and the call's record.
@@ -171,7 +174,7 @@ def analyse(gateway: Gateway, ctx: Context, vocab: Vocabulary) -> tuple[Analysis
               "data": fence(ctx.data)}
     messages = prompt.render(values, {"task": "analysis", "ctx": ctx})
     result = gateway.call_checked(messages, AnalysisOut, role="analyst", prompt_version=prompt.version,
-                                  check=lambda out: check_analysis(out, ctx, vocab) + trend_violations(out, ctx))
+                                  check=lambda out: check_analysis(out, ctx, vocab, allowed_promises) + trend_violations(out, ctx))
     out: AnalysisOut = result.instance  # type: ignore[assignment]
     analysis = Analysis(**out.model_dump(), limitations=list(ctx.limitations), generated_by=result.label)
     return analysis, result

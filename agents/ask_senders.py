@@ -73,7 +73,7 @@ def own_words(activity: Mapping[str, Any]) -> str:
     return "" if _FORWARD_SUBJECT.match(normalise(activity.get("subject") or "")) else text
 
 
-def _signature(words: str) -> str:
+def signature_of(words: str) -> str:
     """The words after the e-mail's last sentence (its last line when it has lines), closings taken off."""
     lines = [line.strip() for line in words.strip().splitlines() if line.strip()]
     if len(lines) > 1 and not _SENTENCE_END.search(lines[-1][-1:]):
@@ -108,7 +108,7 @@ def foreign_sender(ctx: Context, activity: Mapping[str, Any]) -> str | None:
         return "a forwarded message"
     if _AUTOMATED.search(f"{activity.get('subject') or ''}\n{own}"):
         return "an automated message"
-    signature = _signature(own)
+    signature = signature_of(own)
     domains = {(c.email or "").rsplit("@", 1)[-1].lower() for c in ctx.record.contacts if c.email and "@" in c.email}
     for m in _ADDRESS.finditer(signature):
         if m.group(1).lower() not in domains:

@@ -127,3 +127,13 @@ def certification_claims(text: str, allowed_promises: Iterable[str] = ()) -> lis
 
 def _key(text: str) -> str:
     return re.sub(r"[\s/-]+", "", text.casefold())
+
+
+def allowed_standards_out(text: str, allowed_promises: Iterable[str] = ()) -> str:
+    """`text` with each standard a phrase of `allowed_promises` names blanked (same length): "ISO 27001" or "SOC 2 Type
+    II" the tenant vouches for is the name of a certification, not a figure or a person the record must hold (wave 36:
+    the facts check refused the ISO-certified tenant's "27001" and "Type")."""
+    permitted = _key(" ".join(allowed_promises))
+    if not permitted:
+        return text
+    return STANDARD_RE.sub(lambda m: " " * len(m.group(0)) if _key(m.group(0)) in permitted else m.group(0), text)

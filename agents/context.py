@@ -19,6 +19,7 @@ from typing import Any
 from agents.field_pairs import screen_pairs
 from agents.name_shapes import NAME_QUALIFIER, company_name_shaped, person_name_shaped
 from agents.providers.tokens import DEFAULT_TOKENIZER, Tokenizer
+from agents.signoffs import signoff
 from agents.untrusted import injection_reason, joined_reason
 from agents.visible_text import hidden_note, visible_text
 from integrations.base import Record, revenue_by_currency
@@ -127,14 +128,15 @@ def parse_time(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
-def shorten(text: str, *, limit: int = LONG_TEXT_CHARS) -> str:
-    """Collapse whitespace and cut a long text to its first sentences (an extractive summary)."""
+def shorten(text: str, *, limit: int = LONG_TEXT_CHARS, tail: str = "") -> str:
+    """Collapse whitespace and cut a long text to its first sentences (an extractive summary), then `tail` (an
+    e-mail's sign-off, agents.signoffs), which takes its room from the first sentences."""
     text = re.sub(r"\s+", " ", text or "").strip()
     if len(text) <= limit:
         return text
     sentences = re.split(r"(?<=[.!?])\s+", text)
-    kept = " ".join(sentences[:SUMMARY_SENTENCES])[:limit].rstrip()
-    return f"{kept} ... [shortened: {len(text.split())} words in full]"
+    kept = " ".join(sentences[:SUMMARY_SENTENCES])[:limit - len(tail)].rstrip()
+    return f"{kept} ... [shortened: {len(text.split())} words in full]" + (f" ... {tail}" if tail else "")
 
 
 def build_context(
@@ -314,7 +316,8 @@ def _number_activities(record: Record, now: datetime) -> dict[str, dict[str, Any
         out[f"a{n}"] = {
             "id": f"a{n}", "type": a.type, "at": at.date().isoformat() if at else None,
             "at_full": at.isoformat() if at else None, "days_ago": (now - at).days if at else None,
-            "direction": a.direction, "subject": a.subject or "", "text": shorten(seen.text),
+            "direction": a.direction, "subject": a.subject or "",
+            "text": shorten(seen.text, tail=signoff(seen.text) if a.type == "email" else ""),  # who signed (wave 36)
             "withheld": reason, "hidden_text": hidden_note(seen),
         }
     return out

@@ -20,6 +20,7 @@ from agents.context import Context
 from agents.counted_things import counted_things
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
+from agents.site_splits import splits_a_recorded_count
 from agents.timing import SENTENCE_BREAK
 
 _GENERAL = re.compile(
@@ -88,6 +89,8 @@ def invented_site_counts(body: str, ctx: Context) -> list[str]:
             if not (_GENERAL.match(noun) or _SPECIFIC.match(noun)):
                 continue
             if n not in recorded:
+                if splits_a_recorded_count(sentence, n, recorded):
+                    continue  # wave 36: "wave one for the five clinics ..., wave two for the other four" (of 9)
                 out.setdefault(
                     (n, _stem(noun)),
                     f"counts the buyer's {noun} as {n}, which no activity of the record does",

@@ -17,7 +17,13 @@ _OTHER_SELLER = re.compile(
     r"other (?:vendors|suppliers|providers|tools|systems|platforms|products|solutions)|"
     r"andere[nr]? (?:anbieter|lösungen|systeme|plattformen|programme)|"
     r"autres (?:logiciels|solutions|outils|éditeurs|fournisseurs|plateformes|prestataires)|"
-    r"(?:otras|otros) (?:plataformas|soluciones|herramientas|proveedores|programas|sistemas))\b", re.I)
+    r"(?:otras|otros) (?:plataformas|soluciones|herramientas|proveedores|programas|sistemas)|"
+    # wave 36 (set 45's en-b5, "Frankly, it is a toy compared with Brightlane", after "the add-on is cheaper"): a
+    # thing set against us, or called cheaper, is another seller's
+    r"compared (?:with|to)(?! (?:today|now|before|last|then|what we|how we))|next to (?:us|ours|our)|im vergleich (?:zu|mit)|verglichen mit|neben unsere\w*|"
+    r"compar[ée]e?s? (?:à|a|avec)|par rapport (?:à|a) (?:nous|notre)|a cot[ée] de (?:nous|notre)|"
+    r"comparad[oa]s? con|en comparaci[oó]n con|al lado de (?:nosotros|nuestr\w+)|"
+    r"cheaper|billiger|günstiger|moins cher|más barat[oa]s?)\b", re.I)
 _DEROGATORY = re.compile(
     r"\b(?:(?:it'?s|is|was|are|just|only|basically|really) (?:a |an )?(?:toy|joke|gimmick|mess|disaster)|toy-?like|"
     r"junk|rubbish|garbage|trash|crap|amateurish|useless|worthless|flimsy|half-baked|laughable|"

@@ -19,6 +19,7 @@ from agents.calendar_days import resolve_day
 from agents.context import Context
 from agents.delivery_days import delivers_document, document_words
 from agents.facts import find_dates
+from agents.meeting_proposals import proposes_a_meeting
 from agents.moments import latest_ask
 from agents.normalize import normalise
 from agents.timing import MONTH_NUMBERS
@@ -129,7 +130,8 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
         delivers = delivers_document(sentence, conditions=True) or document_words(sentence) and _READY.search(sentence) \
             or acknowledged_day(sentence, send_day)  # wave 31: "gern, Freitag, 11. Dezember." to the asker is its day
-        if "?" in sentence or _CANNOT.search(sentence) or not delivers:
+        # wave 36: a meeting proposed on a day about the document gives the meeting's day (agents.meeting_proposals)
+        if "?" in sentence or _CANNOT.search(sentence) or not delivers or proposes_a_meeting(sentence):
             continue
         # a later day the sentence gives a reason for is not the delivery's ("..., which keeps December 18 realistic
         # for a decision", "damit Sie bis zum 22. Dezember entscheiden können")

@@ -17,6 +17,7 @@ from agents.ask_senders import foreign_sender, own_words
 from agents.context import Context
 from agents.normalize import normalise
 from agents.quoted_mail import delivery_notice
+from agents.signed_contacts import signed_contact
 
 ESCALATION_LOOKBACK_DAYS = 45
 """Only customer messages this recent can put a record into escalation."""
@@ -255,6 +256,8 @@ def sender_of(ctx: Context, activity: Mapping[str, Any]) -> str | None:
             if re.search(rf"^\W*(hi|hello|dear|hallo|bonjour|hola)\s+{re.escape(first)}\b", head):
                 continue  # greeted, not signed
             found = c.id
+    if found is None:
+        found = signed_contact(ctx, activity)  # wave 36: "... bis morgen. Jonas Weber", the name after the last sentence
     if found is None and len(ctx.record.contacts) == 1:
         return ctx.record.contacts[0].id
     return found

@@ -9,6 +9,7 @@ import re
 
 from agents.answered_here import without_answered_questions
 from agents.facts import find_dates
+from agents.grouped_asks import one_ask_per_group
 from agents.timing import CLOCK, SENTENCE_BREAK
 
 CTA_PATTERNS = (
@@ -41,6 +42,7 @@ def count_asks(body: str) -> int:
     """Count the sentences that ask the reader to do something (questions or next-step imperatives); the buyer's
     question quoted as theirs is not one."""
     body = without_answered_questions(body)  # wave 35: a question answered on its own line is the buyer's, read back
+    body = one_ask_per_group(body)  # wave 36: "Or ...?" carried on, two bulleted questions under one lead-in
     body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
     count = 0

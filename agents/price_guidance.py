@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from agents.refused_price_talk import refused_price_talk
+
 _NEGATION = (r"(?:do not|don't|never|avoid\w*|not|no need to|leave out|leave aside|skip|steer clear of|stay away from|"
              r"weglassen|auslassen|laisser de côté|écarter|dejar (?:fuera|de lado)|omitir|"
              r"nicht|keine?[nrs]?|niemals|nie|vermeide\w*|"
@@ -80,7 +82,7 @@ def no_price_talk_guidance(sentence: str) -> bool:
     sentence = re.sub(r"\s{2,}", " ", _OWN_INITIATIVE.sub(" ", sentence))
     m = _GUIDANCE.search(sentence)
     if m is None:
-        return False
+        return refused_price_talk(sentence)  # wave 36: "Keine Preisverhandlung", "We will not discuss discounts"
     rest = sentence[m.end():]
     if len(re.findall(r"\w+", rest)) > _TAIL_MAX_WORDS:
         return False
@@ -105,6 +107,10 @@ def _blanked(line: str) -> str:
         # the semicolon stays in the text and is checked as any amount is; a share there may be the discount the
         # guidance names ("don't mention it; it's 15%"), so the line is kept whole
         return " " + semicolon + tail
+    if semicolon and not _SHARE.search(head) and not _FIGURE.search(head) and no_price_talk_guidance(tail.strip()):
+        # wave 36 (set 45's en-g5, "- Agree the next step; do not discuss price changes on the call."): the rule after
+        # the semicolon is blanked and the step before it is still read
+        return head + semicolon + ("\n" if line.endswith("\n") else " ")
     return line
 
 
@@ -118,7 +124,8 @@ _FIGURE = re.compile(r"\d\s*%|%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?
 
 def without_price_guidance(text: str) -> str:
     """`text` with each sentence or script line that is guidance not to talk price blanked (its line breaks kept)."""
-    if not _NEGATION_CUE.search(text):
+    # wave 36: "nous ne parlerons pas de prix", "aucune discussion sur les remises" (agents.refused_price_talk)
+    if not _NEGATION_CUE.search(text) and not re.search(r"\b(?:ne|aucune?|ning[uú]n\w*|nada)\b", text, re.I):
         return text
     return _LINE.sub(lambda m: _blanked(m.group(0)), text)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from agents.declined_special_prices import declined_special_prices_out
 from agents.denied_discounts import denied_discount
 from agents.invoice_references import invoice_referenced
 from agents.invoice_routing import invoice_routed
@@ -184,6 +185,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # plan's due dates ("échéances")
         # wave 32: "La livraison n'est pas gratuite" says it costs, as "Shipping is not free" does: no price of ours
         sentence = mask_negated_free(sentence)
+        sentence = declined_special_prices_out(sentence)  # wave 36: "Nous ne proposons pas de prix spécial"
         words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]
         # wave 30: the record's own PO number put on the invoice (agents.invoice_references)
         if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \

@@ -21,6 +21,7 @@ from agents.internal_notes import internal_notes
 from agents.invented_scope import unrecorded_scope
 from agents.known_record import asks_for_what_the_record_holds
 from agents.moved_events import unvouched_reschedules
+from agents.noted_hearsay import repeated_notes
 from agents.offer_validity import undefined_validity
 from agents.outcome_guarantees import guaranteed_ends
 from agents.promised_work import promised_work
@@ -56,7 +57,9 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
             ("no_guaranteed_end_to_a_problem", guaranteed_ends(body)),
             ("fair_to_competitors", disparages_competitor(body)),  # a tone no manager lets go
             # a note to a colleague about the buyer, left in the letter to the buyer
-            ("no_internal_note_about_the_buyer", internal_notes(body, ctx, recipient_id)),
+            # wave 36: our notes read out to the buyer ("Our notes say you hinted ...", agents.noted_hearsay)
+            ("no_internal_note_about_the_buyer", [*internal_notes(body, ctx, recipient_id),
+                                                  *repeated_notes(body, ctx, recipient_id)]),
             # wave 27: an integration or a system nobody mentioned, stated as the offer's scope or the buyer's wish
             ("states_only_scope_on_record", [*unrecorded_scope("", body, ctx),
                                              *promised_work(body, ctx)]),  # wave 29: "we will put an engineer on site"

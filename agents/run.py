@@ -81,7 +81,7 @@ def run_agents(
                       redactor=Redactor(record), sleep=sleep, record_id=record.id)
     base_vocab = _vocabulary(ctx, other_customers=settings.other_customer_names,
                              allowed_links=settings.link_allowlist)
-    analysis, r1 = analyse(gateway, ctx, base_vocab)
+    analysis, r1 = analyse(gateway, ctx, base_vocab, settings.allowed_promises)
     escalations = [str(e) for e in detect_escalations(ctx)]
     if escalations:
         analysis = analysis.model_copy(update={"escalations": escalations})

@@ -22,6 +22,7 @@ from agents.approvals import unvouched_approvals
 from agents.asked_today import same_day_call
 from agents.buyer_dates import inbound_days
 from agents.catalogue import StrategyArm
+from agents.certification_claims import allowed_standards_out
 from agents.claims import discount_violations, promise_violations
 from agents.clock_today import draft_clock_terms
 from agents.colloquial_terms import colloquial_violations
@@ -109,7 +110,9 @@ def check_draft(
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
     # a German, French or Spanish reader reads "4/12" as 4 December (wave 32, set 41's 034 in another format)
     vocab = replace(vocab, day_first=True) if language in DAY_FIRST_LANGUAGES else vocab
-    found = find_unsupported(facts_text := file_names_as_words(text, vocab.words), vocab)
+    # a standard the tenant's settings vouch for ("ISO 27001 certified") is a name, not a figure (wave 36)
+    facts_text = file_names_as_words(allowed_standards_out(text, allowed_promises), vocab.words)
+    found = find_unsupported(facts_text, vocab)
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
         # give (looked for only when a date is unvouched: most drafts have none)
@@ -277,8 +280,11 @@ def discount_and_promise_violations(
 
 
 @answered_once
-def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[str]:
-    """Return the rules an analysis broke: evidence must exist; no foreign contacts or data."""
+def check_analysis(
+    out: AnalysisOut, ctx: Context, vocab: Vocabulary, allowed_promises: tuple[str, ...] = ()
+) -> list[str]:
+    """Return the rules an analysis broke: evidence must exist; no foreign contacts or data. `allowed_promises` are
+    the tenant's, as the writer reads them: what the tenant vouches for to a buyer it may note internally (wave 36)."""
     reasons: list[str] = []
     evidence: list[Evidence] = list(out.engagement_evidence)
     for sig in [*out.risk_indicators, *out.buying_signals]:
@@ -294,20 +300,23 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
     joined = "\n".join(texts)
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(joined, vocab) + withheld_echoes(joined, ctx)
-    reasons += encoded_violations(joined, ctx, vocab, topic_reports=True)
+    reasons += encoded_violations(joined, ctx, vocab, None, allowed_promises, topic_reports=True)
     # what Morse or a symbol alphabet spells is read as words; a field none of our languages reads is refused
     reasons += unread_fields(texts, out.summary, vocab.own_words, record_spellings(ctx)) + vocabulary_violations(texts, vocab, ctx)
     joined = readable(joined)
-    reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True) + role_text_violations(joined, ctx)
+    reasons += commercial_violations(joined, ctx, vocab, None, allowed_promises, topic_reports=True) + role_text_violations(
+        joined, ctx)
     reasons += unvouched_dates(joined, ctx, vocab)
     return list(dict.fromkeys(reasons))
 
 
 @answered_once
 def check_strategy(
-    out: StrategyOut, ctx: Context, vocab: Vocabulary, *, arm: StrategyArm, max_discount: float
+    out: StrategyOut, ctx: Context, vocab: Vocabulary, *, arm: StrategyArm, max_discount: float,
+    allowed_promises: tuple[str, ...] = (),
 ) -> list[str]:
-    """Return the rules a strategy broke: arm unchanged, discount within policy, real recipient."""
+    """Return the rules a strategy broke: arm unchanged, discount within policy, real recipient (the tenant's
+    `allowed_promises` read as in `check_analysis`)."""
     reasons: list[str] = []
     if out.strategy != arm.name:
         reasons.append(f"strategy changed from the policy's {arm.name!r} to {out.strategy!r}")
@@ -321,11 +330,11 @@ def check_strategy(
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(out.rationale, vocab) + withheld_echoes(out.rationale, ctx)
     reasons += encoded_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None,
-                                  topic_reports=True)
+                                  allowed_promises, topic_reports=True)
     reasons += unread_fields([out.rationale], out.rationale, vocab.own_words, record_spellings(ctx)) + vocabulary_violations(
         [out.rationale], vocab, ctx)
     reasons += commercial_violations(readable(out.rationale), ctx, vocab, out.discount if arm.uses_discount else None,
-                                     topic_reports=True)
+                                     allowed_promises, topic_reports=True)
     reasons += role_text_violations(out.rationale, ctx, contact_id=out.recipient_contact_id)  # the draft's timing rules
     reasons += unvouched_dates(out.rationale, ctx, vocab)
     return list(dict.fromkeys(reasons))

@@ -37,8 +37,13 @@ _GOES = re.compile(
     r"\bgeht\b(?:[^.?!\n]|(?<=\d)\.){0,40}\b(?:raus|hinaus|heraus|an sie|an ihn|an \w+)\b|\bgeht (?:raus|hinaus|heraus)\b|"
     r"\b(?:wird|werden)\b(?:[^.?!\n]|(?<=\d)\.){0,40}\b(?:verschickt|versendet|gesendet|zugestellt)\b|"
     r"\bpart\b|\bpartent\b|\bvous (?:parvient|parviennent|arrive|arrivent)\b|\b(?:est|sont) (?:envoyée?s?|transmise?s?)\b|"
-    r"\bsale\b|\bsalen\b|\bse (?:envía|envían|manda|mandan)\b|\b(?:le|les) llega\b|\b(?:le|les) llegan\b", re.I)
-"""The thing going out or reaching the buyer, in the present tense."""
+    r"\bsale\b|\bsalen\b|\bse (?:envía|envían|manda|mandan)\b|\b(?:le|les) llega\b|\b(?:le|les) llegan\b|"
+    # wave 36 (set 45's en-g8, fr-g6): the document due by a day, or with a person of the deal by then ("the revised
+    # proposal, due by Friday", "la proposition sera chez Claire au plus tard le vendredi", "liegt Herrn Weber bis
+    # Freitag vor", "estará en manos de Lucía el viernes"); _coming_day still wants the day
+    r"\b(?<!was )(?<!were )(?<!war )due (?:by|on|before)\b|\bf[äa]llig (?:bis|am|zum)\b|\bliegt\b(?:[^.?!\n]|(?<=\d)\.){0,40}\bvor\b|"
+    r"\bser(?:a|ont) (?:chez|entre les mains d)|\bestar[áa]n? (?:en (?:manos|poder) de|con)\b", re.I)
+"""The thing going out, reaching the buyer or due by a day, in the present or future tense."""
 _ARRIVES = re.compile(r"\b(?:comes|is coming) (?:to|over to) you\b|\b(?:arrives|lands)\b|\b(?:arrive|arrivent)\b|"
                       r"\b(?:llega|llegan)\b", re.I)
 """wave 28 (set 37's en-g8, fr-g5, es-g5): the thing arriving, in the present ("the plan comes to you by Friday", "la

@@ -165,7 +165,8 @@ def plan(
             "recipient": recipient}
     result = gateway.call_checked(
         prompt.render(values, data), StrategyOut, role="strategist", prompt_version=prompt.version,
-        check=lambda out: check_strategy(out, ctx, vocab, arm=arm, max_discount=settings.max_discount))
+        check=lambda out: check_strategy(out, ctx, vocab, arm=arm, max_discount=settings.max_discount,
+                                         allowed_promises=settings.allowed_promises))
     out: StrategyOut = result.instance  # type: ignore[assignment]
     strategy = Strategy(arm=arm.name, propensity=choice.propensity, policy=choice.policy,
                         probabilities=dict(choice.probabilities), rationale=out.rationale, generated_by=result.label)

@@ -10,6 +10,10 @@ from app.demo import DEMO_MARKET, SMALL_MARKET_CLOSED_DEALS, Demo, DemoOptions
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
+SHARES_THE_DEMO_RUN = pytest.mark.xdist_group("e2e-demo-run")
+"""The mark of the modules reading `demo_run`: under `--dist loadgroup` (`make test-embedded`) one worker runs them
+all, so the session's demo is run once, not once per worker."""
+
 
 def run_demo(tmp: Path, *, changes: int = 30, before_changes=None,
              closed_deals: int = SMALL_MARKET_CLOSED_DEALS) -> tuple[Demo, dict]:

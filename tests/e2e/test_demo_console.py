@@ -7,8 +7,9 @@ import pytest
 import requests
 
 from app.cli.demo import console_hint
+from tests.e2e.conftest import SHARES_THE_DEMO_RUN
 
-pytestmark = pytest.mark.embedded  # the demo runs on the embedded defaults
+pytestmark = [pytest.mark.embedded, SHARES_THE_DEMO_RUN]  # the demo runs on the embedded defaults
 
 
 def test_the_demo_console_shows_health_mappings_and_model_cards_after_signing_in_with_the_crm(demo_run):

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from integrations.base import OUTPUT_FIELDS
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.conftest import ARTIFACTS, SHARES_THE_DEMO_RUN
 
-pytestmark = pytest.mark.embedded  # the demo runs on the embedded defaults
+pytestmark = [pytest.mark.embedded, SHARES_THE_DEMO_RUN]  # the demo runs on the embedded defaults
 ROOT = Path(__file__).resolve().parents[2]
 MARKER = "[agentic-sales]"
 

@@ -4,6 +4,9 @@ Starting, installing and training a demo market costs ~50 CPU s (`train_tenant`)
 cases replay on the same market (a Salesforce org's Leads and its Opportunities): each case names its market with
 :meth:`Market.mark`, an `xdist_group` mark, so that under `--dist loadgroup` one worker runs them all, and
 :class:`TrainedMarkets` trains that market on its first replay and stops it after its last case on this process ran.
+Until wave 36 loadgroup grouped nothing on pytest 9.2 (xdist 3.8 writes the group into `item._nodeid`, which pytest
+no longer reads): each case went to whichever worker was free, and an org whose two cases landed on both workers was
+trained on each; tests/xdist_groups.py writes the group where pytest reads it.
 
 Measured 2026-12-06 (`AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS=900 python -m pytest -m slow
 tests/pipeline/test_vendor_replay_is_not_refused.py -k "salesforces_records and (lead-0 or deal-0)" -p no:randomly
