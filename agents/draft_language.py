@@ -15,6 +15,7 @@ from __future__ import annotations
 from agents.names import foreign_sentences, guess_language, language_counts
 from agents.neighbour_languages import clauses_in_other_languages
 from agents.sentence_language import language_violations
+from agents.text_memory import TEXT_MEMORY, remembered
 
 
 def written_language(body: str, language: str) -> str:
@@ -25,6 +26,7 @@ def written_language(body: str, language: str) -> str:
     return language if counts.get(language, -1) == counts[wrote] else wrote
 
 
+@remembered(TEXT_MEMORY)
 def sentences_in_other_languages(body: str, language: str, vouched: frozenset[str]) -> list[str]:
     """Why the body's sentences (or clauses) that are not in `language` are not, one reason each; `vouched` are the
     record's own words (names and products), which no language reading counts."""

@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from agents.symbol_letters import MORSE, MORSE_RUN
+from agents.text_memory import TEXT_MEMORY, remembered
 from agents.vouched_vocabulary import common_words
 
 _DATA = Path(__file__).parent / "models_data" / "common_words.json.gz"
@@ -272,6 +273,7 @@ def _shifted_runs(text: str, vouched: frozenset[str]) -> list[EncodedRun]:
     return out
 
 
+@remembered(TEXT_MEMORY)
 def encoded_runs(text: str, vouched: Iterable[str] = ()) -> list[EncodedRun]:
     """Every run of encoded text in `text` (links, addresses and colour codes left out), with what it spells when that
     reads as words. `vouched`: lower-cased words the record vouches for (names are no cipher)."""

@@ -31,6 +31,7 @@ from agents.facts import find_dates
 from agents.feast_days import feast_day
 from agents.normalize import normalise
 from agents.same_day_pressure import DECIDE
+from agents.text_memory import TEXT_MEMORY, remembered
 
 _HOLD = re.compile(
     # what a deadline is set to save: "so the January slot holds", "den Januarstart halten", "garder le créneau"
@@ -220,6 +221,7 @@ def calendar_dates(phrase: str, send_day: date) -> list[date]:
     return days
 
 
+@remembered(TEXT_MEMORY)
 def binding_sentence(sentence: str) -> bool:
     return bool(DECIDE.search(sentence) or _HOLD.search(sentence))
 

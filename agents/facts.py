@@ -34,6 +34,7 @@ from agents.passed_holidays import passed_holidays_out
 from agents.place_asides import company_place, placed_out
 from agents.sender_titles import sender_titles_out
 from agents.settings import FREE_TEXT_CORROBORATION
+from agents.text_memory import TEXT_MEMORY, remembered
 from agents.vouched import count_parts_out, factor_labels, own_company_unnumbered, record_names, unowned
 from agents.written_dates import DATES_AND_TIMES, date_matches
 from agents.written_dates import find_dates as find_dates
@@ -217,6 +218,7 @@ def build_vocabulary(
                       codes=held_codes(ctx))
 
 
+@remembered(TEXT_MEMORY)
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
     """Return every fact in `text` that `vocab` does not support.
 

@@ -32,6 +32,7 @@ from agents.field_terms import field_terms
 from agents.normalize import normalise
 from agents.placed_orders import ORDER_KINDS
 from agents.renewal_terms import RENEWAL_KINDS
+from agents.text_memory import TEXT_MEMORY, remembered
 from agents.worded_terms import WORDED_TERM_KINDS
 from agents.written_dates import DATE_PATTERNS, DATES_AND_TIMES, find_dates
 
@@ -218,10 +219,12 @@ def record_fields(ctx: Context) -> tuple[list[str], list[str], list[str]]:
     return clean(names), clean(free), clean(subjects)
 
 
+@remembered(TEXT_MEMORY)
 def _kinds(text: str) -> set[str]:
     return {kind for kind, rx in _KIND_RES.items() if rx.search(text)}
 
 
+@remembered(TEXT_MEMORY)
 def unclaimed_segments(field: str) -> list[str]:
     """The segments of a text field that state no claim of a kind a field carries (what it names, not what it claims)."""
     return [s for s in _SEGMENTS.split(field) if s and s.strip() and not _kinds(s)]
@@ -243,19 +246,12 @@ def planted_claims(fields: Iterable[str], bodies: str) -> tuple[set[str], set[st
         if not claims:
             continue
         carriers.append(field)
-        name_words = (
-            set().union(*(_stems(s) for s in segments if s not in claims))
-            if len(claims) < len(segments)
+        name_words = set().union(*(_stems(s) for s in segments if s not in claims)) if len(claims) < len(segments) \
             else set()
-        )
         for segment in claims:
             kinds |= _kinds(segment)
             planted |= _stems(segment) - name_words - said
-            found = {
-                " ".join(m.group(0).casefold().split())
-                for rx in _KIND_RES.values()
-                for m in rx.finditer(segment)
-            }
+            found = {" ".join(m.group(0).casefold().split()) for rx in _KIND_RES.values() for m in rx.finditer(segment)}
             phrases |= {p for p in found if len(p) >= 4 and not re.search(rf"\b{re.escape(p)}\b", low_bodies)}
     return planted, kinds, carriers, phrases
 
@@ -326,11 +322,15 @@ def _split_claims(acts: tuple[tuple[str | None, str | None], ...]) -> tuple[tupl
         # joined by a space, and without one for a German compound split in two ("Rahmen" / "konditionen")
         compound = head[-1:].isalpha() and tail[:1].islower()
         for joined in (f"{head} {tail}", *([f"{head}{tail}"] if compound else [])):
-            for m in (m for rx in _KIND_RES.values() for m in rx.finditer(joined)):
-                if m.start() < len(head) < m.end():
-                    others = normalise(" ".join(b or "" for j, (_, b) in enumerate(acts) if j != i))
-                    out.append((m.group(0), others))
+            for claim in _straddling_claims(joined, len(head)):
+                others = normalise(" ".join(b or "" for j, (_, b) in enumerate(acts) if j != i))
+                out.append((claim, others))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=8192)  # an activity's claims across its subject and its body: the same in every replay
+def _straddling_claims(joined: str, head: int) -> tuple[str, ...]:
+    return tuple(m.group(0) for rx in _KIND_RES.values() for m in rx.finditer(joined) if m.start() < head < m.end())
 
 
 class _Evidence(NamedTuple):

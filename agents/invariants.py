@@ -26,6 +26,7 @@ from agents.latin_loanwords import without_latin_loanwords
 from agents.normalize import normalise
 from agents.settings import FOREIGN_SENTENCE_MIN_WORDS
 from agents.symbol_letters import is_symbol_letter, without_ordinal_suffixes
+from agents.text_memory import TEXT_MEMORY, remembered
 
 _ORDINAL_INDICATORS = frozenset("ºª")
 _PHONETIC_LATIN = ((0x0250, 0x02FF), (0x1D00, 0x1DBF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F))
@@ -242,6 +243,7 @@ def _unlike_ours(sentence: str, tokens: list[str], lowercase: list[str], languag
     return not listed and len(lowercase) >= NO_GLUE_MIN_WORDS and not any(t in glue for t in tokens)
 
 
+@remembered(TEXT_MEMORY)
 def foreign_sentence_violations(text: str, language: str | None = None) -> list[str]:
     """Sentences written in a language no draft of ours is written in: a model that writes one copied
     it from the CRM text it was given.

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from agents.text_memory import TEXT_MEMORY, remembered
+
 _PART_WORD = (r"(?:section|chapter|step|phase|stage|wave|item|point|part|page|slide|paragraph|clause|annex|appendix|exhibit|"
          r"option|milestone|line|table|figure|question|round|lot|tab|"
          r"abschnitt|kapitel|schritt|stufe|welle|punkt|teil|seite|folie|absatz|ziffer|anlage|anhang|meilenstein|"
@@ -160,6 +162,7 @@ def _merged(spans: list[tuple[tuple[int, int], re.Pattern[str]]]) -> list[tuple[
     return out
 
 
+@remembered(TEXT_MEMORY)
 def order_numbers_out(text: str) -> str:
     """`text` as the figure check reads it: part numbers, ordinals of parts and references blanked in each sentence
     that carries no commercial term (money, percentage, date, deadline, concession, price talk, promise)."""

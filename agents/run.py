@@ -27,7 +27,7 @@ from agents.providers.tokens import DEFAULT_TOKENIZER, Tokenizer
 from agents.quality import check_draft_quality
 from agents.redact import Redactor
 from agents.safety import check_draft
-from agents.same_checks import in_one_scope
+from agents.same_checks import built_once, in_one_scope
 from agents.settings import ROLES, AgentSettings
 from agents.strategist import ArmPolicy, PolicyInput, heuristic_policy, plan
 from agents.writer import DraftPlan, owner_brief, plan_draft, write
@@ -74,13 +74,13 @@ def run_agents(
     now = (now or datetime.now(UTC))
     now = now if now.tzinfo else now.replace(tzinfo=UTC)
     chains = _chains(settings, providers, env, http_client, provider_override)
-    ctx = build_context(record, scores, now=now, budget_tokens=context_budget(settings, chains), tokenizer=tokenizer)
+    ctx = _context(record, scores, now=now, budget_tokens=context_budget(settings, chains), tokenizer=tokenizer)
     gateway = Gateway(settings, chains, now=now, cache=cache, ledger=ledger,
                       limiter=limiter or process_limiter(settings.concurrency_per_process,
                                                          settings.concurrency_per_tenant),
                       redactor=Redactor(record), sleep=sleep, record_id=record.id)
-    base_vocab = build_vocabulary(ctx, other_customers=settings.other_customer_names,
-                                  allowed_links=settings.link_allowlist)
+    base_vocab = _vocabulary(ctx, other_customers=settings.other_customer_names,
+                             allowed_links=settings.link_allowlist)
     analysis, r1 = analyse(gateway, ctx, base_vocab, settings.allowed_promises)
     escalations = [str(e) for e in detect_escalations(ctx)]
     if escalations:
@@ -119,7 +119,7 @@ def run_agents(
 def draft_vocabulary(ctx: Context, arm: StrategyArm, nba: NextBestAction, settings: AgentSettings,
                      dp: DraftPlan) -> Vocabulary:
     """What a draft for this action may state: the record's facts plus what code decided for it."""
-    return build_vocabulary(
+    return _vocabulary(
         ctx, extra_text=[arm.description, nba.timezone, dp.recipient_tz],
         extra_dates=[datetime.fromisoformat(nba.due_at).date(), *dp.dates()],
         extra_percents=[round(nba.discount * 100, 1)] if nba.discount else [],
@@ -131,7 +131,7 @@ def recheck_draft(run: AgentRun, record: Record, scores: Mapping[str, object] | 
     """Re-run every safety rule on a finished run's draft (audits and tests); [] when it is safe."""
     if run.draft.kind == "owner_brief":
         return []
-    ctx = build_context(record, scores, now=now, budget_tokens=settings.context_budget_tokens)
+    ctx = _context(record, scores, now=now, budget_tokens=settings.context_budget_tokens, tokenizer=DEFAULT_TOKENIZER)
     arm = catalogue_by_name(settings.catalogue)[run.strategy.arm]
     nba = run.next_best_action
     dp = plan_draft(ctx, nba, settings)
@@ -141,6 +141,24 @@ def recheck_draft(run: AgentRun, record: Record, scores: Mapping[str, object] | 
                        asked_same_day=bool(dp.ask and dp.ask.same_day),
                        # the offline template pastes no free text; the learned screen judges what a model wrote
                        learned_screen=settings.learned_screen and run.draft.generated_by != "offline-template")
+
+
+@built_once
+def record_context(record: Record, scores: Mapping[str, object] | None, now: datetime, budget_tokens: int) -> Context:
+    """`build_context` with the default tokenizer, built once per record, scores, clock and budget in a scope
+    (agents.same_checks.built_once): a replayed record's runs and re-checks read one Context (wave 36)."""
+    return build_context(record, scores, now=now, budget_tokens=budget_tokens)
+
+
+def _context(record: Record, scores: Mapping[str, object] | None, *, now: datetime, budget_tokens: int,
+             tokenizer: Tokenizer) -> Context:
+    if tokenizer is DEFAULT_TOKENIZER:
+        return record_context(record, scores, now, budget_tokens)
+    return build_context(record, scores, now=now, budget_tokens=budget_tokens, tokenizer=tokenizer)
+
+
+_vocabulary = built_once(build_vocabulary)
+"""`build_vocabulary`, built once per Context and arguments in a scope (a Vocabulary is frozen)."""
 
 
 def _chains(

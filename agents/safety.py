@@ -19,26 +19,17 @@ from dataclasses import replace
 from datetime import date
 
 from agents.approvals import unvouched_approvals
-from agents.asked_concessions import asked_concessions
 from agents.asked_today import same_day_call
 from agents.board_approvals import board_approvals
-from agents.budget_roles import needless_budget_steps
 from agents.buyer_dates import inbound_days
-from agents.bypassed_reviews import bypassed_reviews
 from agents.catalogue import StrategyArm
-from agents.certification_claims import allowed_standards_out, certification_claims
-from agents.claims import discount_violations, price_violations, promise_violations
+from agents.certification_claims import allowed_standards_out
+from agents.claims import discount_violations, promise_violations
 from agents.clock_today import draft_clock_terms
 from agents.colloquial_terms import colloquial_violations
-from agents.commercial_terms import approval_claims, term_commitments
-from agents.concepts import concept_violations, spelled_percent_violations
-from agents.concessions import concession_violations
+from agents.concepts import concept_violations
 from agents.context import Context
 from agents.contract_field_dates import quoted_contract_dates
-from agents.covered_items import covered_items
-from agents.deal_state import asserted_states
-from agents.deal_state_idioms import deal_state_violations
-from agents.delivered_states import delivered_states
 from agents.delivery_days import promised_delivery_days
 from agents.dropped_terms import dropped_terms
 from agents.echo import echoed_inbound
@@ -53,55 +44,36 @@ from agents.field_claims import field_claims
 from agents.field_date_claims import contradicted_field_dates
 from agents.field_terms import without_field_terms
 from agents.file_names import file_names_as_words
-from agents.financing_terms import financing_terms
 from agents.foreign_money_words import foreign_money_words
-from agents.fulfilment_claims import fulfilment_claims
-from agents.german_compounds import compound_concessions
-from agents.held_increases import held_increases, renewal_locks
-from agents.held_price_words import held_price_words
 from agents.holiday_lapses import holiday_lapses
 from agents.invariants import character_violations, foreign_sentence_violations
-from agents.jargon_terms import jargon_violations
 from agents.learned_screen import planted_sentence_violations
 from agents.legacy_rates import legacy_rates
 from agents.letter_ciphers import disguised_runs
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.moments import latest_ask
-from agents.moving_price import falling_prices
 from agents.named_events import named_event_deadlines
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
-from agents.outcome_promises import promised_outcomes
-from agents.placed_orders import placed_orders
 from agents.price_comparisons import compared_prices
 from agents.price_guidance import without_price_guidance
-from agents.price_matches import price_match_promises
-from agents.price_talk import unanchored_price_talk
-from agents.priced_identifiers import priced_identifiers
-from agents.received_payments import received_payments
-from agents.recorded_orders import recorded_orders
-from agents.renewal_terms import renewal_terms
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
 from agents.same_checks import answered_once
 from agents.same_day_calls import end_of_day_calls
-from agents.same_day_deadlines import same_day_deadlines
 from agents.sentence_language import language_violations
 from agents.signature import signature_problems
-from agents.spelled_money import spelled_money
 from agents.spelled_numbers import spelled_number_violations
-from agents.street_terms import street_violations, unpriced_terms
 from agents.symbol_letters import spelled_out
+from agents.text_memory import TEXT_MEMORY, remembered
 from agents.timing import timing_violations
 from agents.unreadable_runs import unreadable_runs
-from agents.verb_final_offers import verb_final_offers
 from agents.vouched import without_vouched
 from agents.vouched_vocabulary import vocabulary_violations
 from agents.withheld_echo import withheld_echoes
-from agents.won_idioms import won_idioms
+from agents.worded_rules import rememberable, worded_concepts, worded_groups, worded_violations
 from agents.written_dates import DAY_FIRST_LANGUAGES
-from agents.zeroed_items import zeroed_items
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
@@ -195,6 +167,7 @@ def private_address_violations(contact_id: str, ctx: Context) -> list[str]:
             f"{', '.join(sorted(company))}"]
 
 
+@remembered(TEXT_MEMORY)
 def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None = None) -> list[str]:
     """Characters no plain-text email holds and sentences in a language we never write, or not in the
     draft's `language` when it is known (agents.invariants), for every output text."""
@@ -246,44 +219,38 @@ def commercial_rule_violations(
     # record's fact: the sentence is read without it (agents.field_terms, wave 30)
     said = without_field_terms(said, ctx)
     text = without_vouched(said, vocab)
-    return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
-            *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
-            *asserted_states(normalise(text), ctx.record.stage_kind), *won_idioms(normalise(text), ctx.record.stage_kind),
-            *fulfilment_claims(normalise(text), ctx.record.stage_kind),
-            *concept_violations(quoted_contract_dates(text, ctx), ctx.record.stage_kind, allowed_promises), *needless_budget_steps(normalise(text)),
-            *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
-            *concession_violations(normalise(text)), *zeroed_items(normalise(said)),  # set 37: items set to zero
-            *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
-            *promised_outcomes(normalise(text)), *held_increases(normalise(text)), *falling_prices(normalise(text)),
-            *renewal_locks(normalise(text)), *financing_terms(normalise(text)),  # wave 35: renewal caps, leases
-            *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
+    stage, asked_today = ctx.record.stage_kind, _asked_today(ctx)
+    counts = vocab.numbers - vocab.money
+    # the rules that read only the words are answered once per wording (agents.worded_rules, wave 36)
+    if rememberable(allowed_promises):
+        allowed = tuple(allowed_promises)
+        worded = worded_groups(text, said, stage, approved_discount, allowed, vocab.money, counts, vocab.percents,
+                               asked_today, topic_reports)
+        concepts: Iterable[str] = worded_concepts(quoted_contract_dates(text, ctx), stage, allowed)
+    else:
+        worded = worded_violations(text, said, stage, approved_discount, allowed_promises, vocab.money, counts,
+                                   vocab.percents, asked_today, topic_reports)
+        concepts = concept_violations(quoted_contract_dates(text, ctx), stage, allowed_promises)
+    return [*worded[0], *concepts, *worded[1],
             *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx),  # whose approval it is links it to the record's: names as written
-            *jargon_violations(normalise(text), ctx.record.stage_kind), *end_of_day_calls(normalise(text), ctx),
-            # read as written: a name or custom field that carries a term must not vouch for it (set 32)
-            *street_violations(normalise(said), ctx.record.stage_kind, asked_today=_asked_today(ctx)),
-            *unpriced_terms(normalise(said), allowed_promises),  # a term the tenant grants passes (wave 24)
-            *everyday_violations(normalise(said), ctx, asked_today=_asked_today(ctx)),  # set 33, read as written
+            *worded[2], *end_of_day_calls(normalise(text), ctx),
+            # read as written: a name or custom field that carries a term must not vouch for it (set 32); a term the
+            # tenant grants passes (wave 24)
+            *worded[3],
+            *everyday_violations(normalise(said), ctx, asked_today=asked_today),  # set 33, read as written
             # a decision bound to an event the record does not date, a price said through a comparison (wave 26)
             *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx),
             *named_event_deadlines(said, ctx),  # a limit on a named event: a final, a fair, a festival (set 37)
             *expected_calls_today(normalise(said), ctx),  # the buyer said to expect a call today, not by e-mail (set 37)
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
             *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
-            *price_match_promises(text),  # "send me their figure and we will meet it" (wave 27, set 36)
-            *verb_final_offers(normalise(text), approved_discount),  # "einen Rabatt anbieten" (wave 30)
-            *covered_items(normalise(said)),  # "Marcus agreed that we cover the licences for wave two" (wave 29)
+            # "send me their figure and we will meet it" (set 36), "einen Rabatt anbieten" (wave 30), "we cover the
+            # licences for wave two" (wave 29)
+            *worded[4],
             *contradicted_field_dates(said, ctx, ctx.now.date()),  # "go-live on 15 March", the field says 1 Feb
-            # wave 30 (set 39): "shall we drop the fee?", "quote without the partners' review", "last call tonight"
-            *asked_concessions(normalise(text)), *bypassed_reviews(normalise(said)), *same_day_deadlines(normalise(said)),
-            *recorded_orders(normalise(said), ctx.record.stage_kind),  # wave 31 (set 40): "PO ist im System angelegt"
-            *received_payments(normalise(said), ctx.record.stage_kind),  # wave 33 (set 42): "Anzahlung eingegangen"
-            *delivered_states(normalise(said), ctx.record.stage_kind),  # wave 34 (set 43): "Lieferung erfolgt"
-            *held_price_words(normalise(said), allowed_promises),  # wave 34 (set 43): "Festpreiszusage bis Ende 2030"
-            # wave 35 (set 44): "Bestellung ausgelöst", "ISO 27001 certificate verified", "sin renovación automática"
-            *placed_orders(normalise(said), ctx.record.stage_kind), *certification_claims(normalise(said), allowed_promises),
-            *renewal_terms(normalise(said), allowed_promises),
-            # wave 33 (set 37's 151): "Angebot_Mueller_Rabatt25" offers 25 % however much it looks like a file name
-            *priced_identifiers(said, approved_discount, vocab.money, vocab.numbers - vocab.money),
+            # wave 30-35 (sets 39-44): "shall we drop the fee?", orders, payments and deliveries stated as done, held
+            # prices, certifications, renewal terms, "Angebot_Mueller_Rabatt25"
+            *worded[5],
             # wave 36 (set 45), read as written so a name or field that carries them vouches for nothing: a founder's or
             # legacy rate, a contract term dropped, the deal approved by a board, an offer lapsed on a holiday
             *legacy_rates(normalise(said), allowed_promises), *dropped_terms(normalise(said)),

@@ -69,6 +69,26 @@ def in_one_scope(fn: F) -> F:
 
 def answered_once(fn: F) -> F:
     """`fn`, answered from the open scope's memory when it was asked the same before (see the module's doc)."""
+    return _remembered_in_scope(fn, _copied)
+
+
+def built_once(fn: F) -> F:
+    """`fn`, whose answer nobody changes once it is built (a Context, a frozen Vocabulary), answered from the open
+    scope's memory like `answered_once` but handed out itself, not copied: a held-out case's five runs and re-checks
+    of one record build one Context and its vocabularies (wave 36), and the checks asked of that Context key it once.
+    Outside a scope every call builds afresh."""
+    return _remembered_in_scope(fn, lambda answer: answer)
+
+
+def _copied(answer: Any) -> Any:
+    """A copy of `answer` no receiver can change the memory through: a list of strings copied as a list (most checks'
+    answer), anything else deep."""
+    if type(answer) is list and all(type(a) is str for a in answer):
+        return list(answer)
+    return copy.deepcopy(answer)
+
+
+def _remembered_in_scope(fn: F, hand_out: Callable[[Any], Any]) -> F:
     signature = inspect.signature(fn)
 
     @functools.wraps(fn)
@@ -84,7 +104,7 @@ def answered_once(fn: F) -> F:
             return fn(*args, **kwargs)
         if key not in scope:
             scope[key] = fn(*args, **kwargs)
-        return copy.deepcopy(scope[key])
+        return hand_out(scope[key])
 
     return checked  # type: ignore[return-value]
 
@@ -121,6 +141,10 @@ def _composite(value: Any, scope: dict[Any, Any]) -> Hashable:
             raise Unkeyable("Context") from exc
     if isinstance(value, BaseModel):
         return (type(value).__qualname__, value.model_dump_json())
+    if isinstance(value, tuple | list | frozenset | set) and (plain := _one_plain_type(value)):
+        # a vocabulary's thousands of words or figures: the collection is its own key, with its one element type (so
+        # {1.0} and {1} still differ), not one key per element (wave 36: a fifth of a check's keying)
+        return (type(value).__name__, plain, frozenset(value) if isinstance(value, frozenset | set) else tuple(value))
     if isinstance(value, tuple | list):
         return (type(value).__name__, tuple(_content(v, scope) for v in value))
     if isinstance(value, frozenset | set):
@@ -141,3 +165,12 @@ def _refuse(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return {"__date__": value.isoformat(), "type": type(value).__name__}
     raise TypeError(f"no content key for {type(value).__qualname__}")
+
+
+def _one_plain_type(values: Any) -> str | None:
+    """"str", "float" or "int" when every element of `values` (one or more) is exactly of that type, else None."""
+    first = next(iter(values), None)
+    kind = type(first)
+    if kind not in (str, float, int) or not all(type(v) is kind for v in values):
+        return None
+    return kind.__name__

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from agents.learned_screen import sentences
 from agents.loanwords import ACCENTED_LOANWORDS, DIAERESIS
+from agents.text_memory import TEXT_MEMORY, remembered
 
 PROFILES_PATH = Path(__file__).resolve().parent / "models_data" / "language_profiles.json.gz"
 """Where the trained profiles live (built by `python -m tests.agents.language_training`)."""
@@ -82,6 +83,7 @@ _SECOND_VOWEL = re.compile(r"(?<=[aeiou])[äëïöü]", re.I)
 _ALPHABET = {"en": "", "de": "äöüß", "fr": "àâæçéèêëîïôœùûüÿ", "es": "áéíñóúü"}
 
 
+@remembered(TEXT_MEMORY)
 def trigram_words(sentence: str, vouched: frozenset[str] = frozenset(), language: str | None = None) -> list[str]:
     """The words a language check reads: no link, address or short quoted term, no word the record vouches for as a
     name (`vouched`, lower-cased), and no capitalised word the draft's language could not spell ("Łukasz", "Dvořák":
@@ -102,6 +104,7 @@ def trigram_words(sentence: str, vouched: frozenset[str] = frozenset(), language
     return out
 
 
+@remembered(TEXT_MEMORY)
 def language_violations(text: str, language: str | None, vouched: frozenset[str] = frozenset(),
                         profiles: LanguageProfiles | None = None) -> list[str]:
     """Sentences of `text` that are not in `language` (en/de/fr/es), with why; nothing for another language."""

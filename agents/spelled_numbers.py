@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from agents.normalize import normalise
 from agents.settings import SPELLED_NUMBER_FREE_MAX
+from agents.text_memory import TEXT_MEMORY, remembered
 
 _UNITS = {
     "en": "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -171,6 +172,7 @@ def _value(word: str) -> tuple[str, int] | None:
     return ("unit", v) if v is not None else None
 
 
+@remembered(TEXT_MEMORY)
 def spelled_numbers(text: str) -> list[tuple[str, float]]:
     """(words, value) for every number written in words in `text` (EN/DE/FR/ES)."""
     t = normalise(text).lower()
@@ -229,6 +231,7 @@ def _followed_by_scale(tokens: list[tuple[str, int, int]], i: int) -> bool:
     return bool(nxt and nxt[0] == "scale" and tokens[i + 1][0] not in _NEEDS_NUMBER_NEIGHBOUR)
 
 
+@remembered(TEXT_MEMORY)
 def spelled_number_violations(text: str, allowed: Iterable[float]) -> list[str]:
     """Numbers written in words above SPELLED_NUMBER_FREE_MAX that are not among `allowed` (the
     record's numbers, amounts and percentages): "ninety days", "treinta y ocho mil"."""

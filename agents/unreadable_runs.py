@@ -18,6 +18,7 @@ import re
 
 from agents.learned_screen import sentences
 from agents.sentence_language import LANGUAGES, MIN_UNSEEN, load_profiles, trigram_words
+from agents.text_memory import TEXT_MEMORY, remembered
 
 RUN_WORDS = 4
 """Fewest words of a clause judged: a commitment fits in four ("digoust eo ar staliadur", "doan dohain da instalazioa");
@@ -36,6 +37,7 @@ look-alike ("Cuando la dirección dé luz verde, fijamos la fecha.": "dé luz ve
 Breton run, -2.82); a clause whole reads -1.34, the Breton one -2.82."""
 
 
+@remembered(TEXT_MEMORY)
 def unreadable_runs(text: str, language: str | None, vouched: frozenset[str] = frozenset()) -> list[str]:
     """Runs of words in `text` (a draft in `language`) that none of our languages reads, with the sentence."""
     if language not in LANGUAGES:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from agents.text_memory import TEXT_MEMORY, remembered
+
 MONTHS = {m: i for i, ms in enumerate(("jan january", "feb february", "mar march", "apr april", "may", "jun june",
     "jul july", "aug august", "sep sept september", "oct october", "nov november", "dec december"), start=1) for m in ms.split()}
 """Month names and abbreviations to month numbers."""
@@ -73,6 +75,7 @@ DAY_FIRST_LANGUAGES = frozenset({"de", "fr", "es"})
 """Languages whose readers read a slash date day first ("4/12" is 4 December)."""
 
 
+@remembered(TEXT_MEMORY)
 def find_dates(text: str, *, day_first: bool = False) -> list[tuple[str, tuple[int | None, int, int]]]:
     """Return (text, (year or None, month, day)) for every date written in `text`. With `day_first` (a German, French
     or Spanish text, wave 32) a slash date both of whose numbers could be a month is read day first: "le 4/12" is 4

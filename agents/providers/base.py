@@ -8,6 +8,7 @@ agents.errors; retries, fallback, caching, limits and spend live in agents.provi
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -112,7 +113,15 @@ def strict_schema(schema: type[BaseModel]) -> dict[str, Any]:
     Strict mode wants every object closed (`additionalProperties: false`) with every property
     listed in `required` (optional fields are nullable instead), and rejects keywords such as
     `default` or `maxLength`; pydantic still enforces those when the answer is validated.
+
+    Each caller gets its own copy of the schema, worked out once per model class (wave 36: every call of a role
+    built it again, a tenth of a replayed vendor call).
     """
+    return copy.deepcopy(_strict_of(schema))
+
+
+@functools.lru_cache(maxsize=64)
+def _strict_of(schema: type[BaseModel]) -> dict[str, Any]:
     out = copy.deepcopy(schema.model_json_schema())
 
     def fix(node: Any) -> None:

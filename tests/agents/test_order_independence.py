@@ -19,13 +19,14 @@ from tests.agents.test_injection import (
 
 
 def _clear_memos() -> int:
-    """Clear every functools memo of the agents package; return how many there were."""
+    """Clear every memo of the agents package (a functools memo, or a reading `agents.text_memory` remembers); return
+    how many there were."""
     cleared = 0
     for name, module in list(sys.modules.items()):
         if not name.startswith("agents"):
             continue
         for value in vars(module).values():
-            if isinstance(value, functools._lru_cache_wrapper):
+            if isinstance(value, functools._lru_cache_wrapper) or callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()
                 cleared += 1
     return cleared
