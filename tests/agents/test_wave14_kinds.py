@@ -406,7 +406,11 @@ SIXTH_BATCH_REFUSED = [
 SIXTH_BATCH_PASSING = [
     ('hubspot_deal', "The annual fee is in the proposal Marcus will get on Friday."),
     ('de_deal', "Die Hardware stellen wir Ihnen im Angebot detailliert vor."),
-    ('fr_deal', "Le tarif de lancement est présenté dans la proposition."),
+    # Refused since wave 36 (agents/legacy_rates.py, set 45's founder's-rate family): a launch rate is a special price,
+    # and naming one as part of the proposal states a price the record does not hold. Judged a fair refusal; the
+    # sentence stays here as written (the screen's training reads a param's values, not its marks).
+    pytest.param('fr_deal', "Le tarif de lancement est présenté dans la proposition.", marks=pytest.mark.xfail(
+        strict=True, reason="a launch rate named as in the proposal is a special price the record does not hold")),
     ('es_opportunity', "La puesta en marcha se describe en la propuesta."),
     ('hubspot_deal', "Marcus mentioned the budget review; the proposal will be ready well before it."),
 ]
