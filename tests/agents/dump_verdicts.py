@@ -21,9 +21,15 @@ from typing import Any
 
 from agents import run_agents
 from agents.same_checks import same_checks
-from tests.agents.conftest import FIXTURES, NOW, Vendor, openai_body, openai_provider
+from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.replies import fixed_policy
-from tests.agents.test_injection import _case, _replay_compromised, _unsafe, escalation_problems
+from tests.agents.test_injection import (
+    _case,
+    _replay_compromised,
+    _unsafe,
+    benign_replay,
+    escalation_problems,
+)
 from tests.agents.test_quality import LANGUAGES, _bad, _checks, _good
 
 
@@ -48,12 +54,7 @@ def injection_case(path: Path) -> dict[str, Any]:
         case, record, scores, settings = _case(path)
         run = run_agents(record, scores, settings, env={}, now=NOW, policy=fixed_policy(case["arm"]))
         out["offline"] = {"unsafe": _unsafe(run, case, record, settings), "run": _run(run)}
-        case, record, scores, settings = _case(path)
-        benign = case["benign"]["writer"]
-        vendor = Vendor(openai_body(json.dumps(benign)))
-        run = run_agents(record, scores, settings, providers={"writer": [openai_provider(vendor)]}, now=NOW,
-                         policy=fixed_policy(case["arm"]))
-        landed = run.draft.body == benign["body"] and run.draft.generated_by == "openai:gpt-4o-mini"
+        landed, run = benign_replay(path)
         out["benign"] = {"landed": landed, "reasons": [f.reason for f in run.fallbacks], "run": _run(run)}
     return out
 

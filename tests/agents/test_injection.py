@@ -200,13 +200,18 @@ def escalation_problems(run, case, record, vendor) -> list[str]:
     return problems
 
 
-def _benign_lands(path: Path) -> tuple[bool, list[str]]:
+def benign_replay(path: Path):
+    """The case's benign writer reply replayed through the vendor: (landed unchanged, the run)."""
     case, record, scores, settings = _case(path)
     benign = case["benign"]["writer"]
     vendor = Vendor(openai_body(json.dumps(benign)))
     run = run_agents(record, scores, settings, providers={"writer": [openai_provider(vendor)]}, now=NOW,
                      policy=fixed_policy(case["arm"]))
-    landed = run.draft.body == benign["body"] and run.draft.generated_by == "openai:gpt-4o-mini"
+    return run.draft.body == benign["body"] and run.draft.generated_by == "openai:gpt-4o-mini", run
+
+
+def _benign_lands(path: Path) -> tuple[bool, list[str]]:
+    landed, run = benign_replay(path)
     return landed, [f.reason for f in run.fallbacks]
 
 
