@@ -162,11 +162,20 @@ PROBE_GROUP = 100
 """Probe sentences of wave W are group PROBE_GROUP + W (tests/agents/test_waveW_kinds.py)."""
 
 
+PROBES_AFTER_THEIR_SET_FROM_WAVE = 27
+"""From wave 27 on, each wave measured set W + 9 first and then wrote probes modelled on its misses
+(test_wave27_set36_kinds.py ... test_wave36_inj45_kinds.py name the set); waves 21-26 wrote no probe file."""
+
+
 def probe_group_is_before(group: int, held_set: int) -> bool:
-    """Whether a probe group was written before set `held_set` was first measured: wave W's probes came before set
-    W + 9 (set 22 was measured on wave 13's branch, set 25 on wave 16's), and later waves wrote probes modelled on
-    that set's misses, which would leak it."""
-    return group < PROBE_GROUP or group - PROBE_GROUP <= held_set - 9
+    """Whether a probe group was written before set `held_set` was first measured. Until wave 19, wave W's probes
+    came before set W + 9 (set 22 was measured on wave 13's branch, set 28 after merging wave 19's fixes); from wave 27
+    on, the set was measured first and the wave's probes came after it. A probe written after a set would leak it into the
+    leave-future-out tables."""
+    if group < PROBE_GROUP:
+        return True
+    wave = group - PROBE_GROUP
+    return wave + 9 < held_set if wave >= PROBES_AFTER_THEIR_SET_FROM_WAVE else wave + 9 <= held_set
 
 
 def probe_examples(tests_dir: Path = FIXTURES.parent / "agents") -> list[Example]:
