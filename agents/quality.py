@@ -17,6 +17,7 @@ from agents.added_counts import added_to_counts
 from agents.asked_by import asked_by_someone_else
 from agents.calendar_days import named_days, resolve_day
 from agents.capability_claims import unrecorded_capabilities
+from agents.colleague_matters import answered_or_not_theirs
 from agents.carried_things import carried_thing_left_out
 from agents.confidences import repeated_confidences
 from agents.confirmed_points import confirmed_point
@@ -53,7 +54,7 @@ from agents.pitched_instead import pitched_instead
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.product_named import unrecorded_products
 from agents.public_holidays import country_code
-from agents.question_answers import STOPWORDS, answers_question, complete_short_reply
+from agents.question_answers import STOPWORDS, complete_short_reply
 from agents.recalled_talks import unrecorded_talks
 from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_address
 from agents.record_reading import record_reading_problems
@@ -272,7 +273,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     named = bool(core) and core.lower() in f"{subject}\n{body}".lower()
     ref = references_real(body, ctx, vocab)
     ask = with_unsigned_sender(latest_ask(ctx), ctx)  # wave 29: an unsigned e-mail is the primary contact's, as thanks.py reads it
-    answered, why = answers_question(body, ask, subject, draft.to.contact_id)
+    answered, why = answered_or_not_theirs(body, ask, subject, draft.to.contact_id, ctx)  # wave 37: a colleague's own matter
     if ask is None and (pitch := pitched_instead(body, ctx)):  # wave 32: a call's question left for a pitch
         answered, why = False, pitch
     if ref is None and ask is not None and answered and ask.topics:
