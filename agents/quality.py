@@ -17,8 +17,8 @@ from agents.added_counts import added_to_counts
 from agents.asked_by import asked_by_someone_else
 from agents.calendar_days import named_days, resolve_day
 from agents.capability_claims import unrecorded_capabilities
-from agents.colleague_matters import answered_or_not_theirs
 from agents.carried_things import carried_thing_left_out
+from agents.colleague_matters import answered_or_not_theirs
 from agents.confidences import repeated_confidences
 from agents.confirmed_points import confirmed_point
 from agents.context import Context, parse_time
