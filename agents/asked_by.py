@@ -21,12 +21,13 @@ from agents.normalize import SENTENCE_BREAK, normalise
 from agents.wrote_on_day import wrote_on_someone_elses_day
 
 _AS_YOU_ASKED = re.compile(r"""(?:
-    \bas\s+you\s+(?:asked|requested|wanted|wished)|\byou\s+(?:asked|wanted\s+to\s+know)\b|\byour\s+(?:question|request)\b
+    \bas\s+you\s+(?:had\s+|have\s+)?(?:asked|requested|wanted|wished)|\byou\s+(?:asked|wanted\s+to\s+know)\b|\byour\s+(?:question|request)\b
     |\bwie\s+(?:von\s+ihnen\s+(?:\w+\s+){0,4}(?:gewunscht|erbeten|angefragt|gefragt)|sie\s+(?:\w+\s+){0,4}(?:gewunscht|erbeten|gefragt))
     |\bihre[rn]?\s+(?:frage|anfrage|bitte|wunsch)\b|\bsie\s+(?:hatten|haben)\s+(?:\w+\s+){0,3}(?:gefragt|gewunscht|erbeten)
-    |\bcomme\s+vous\s+(?:me\s+|nous\s+)?(?:l'avez\s+)?(?:demande|souhaite)|\bvous\s+(?:m'|nous\s+)?avez\s+demande
+    |\bcomme\s+vous\s+(?:me\s+|nous\s+)?(?:l'av(?:i)?ez\s+|av(?:i)?ez\s+)?(?:demande|souhaite)
+    |\bvous\s+(?:m'|nous\s+)?av(?:i)?ez\s+demande
     |\bvotre\s+(?:question|demande)\b|\bvous\s+vouliez\b
-    |\bcomo\s+(?:nos\s+|me\s+)?(?:pidio|solicito|pregunto)|\bsu\s+(?:pregunta|peticion|solicitud)\b
+    |\bcomo\s+(?:usted\s+)?(?:nos\s+|me\s+)?(?:lo\s+)?(?:habia\s+)?(?:pidio|solicito|pregunto|pedido|solicitado)|\bsu\s+(?:pregunta|peticion|solicitud)\b
     |\b(?:nos\s+|me\s+)?(?:pidio|pregunto)\s+usted
     )""", re.X)
 """A sentence that says the recipient asked for what follows, in en/de/fr/es."""
