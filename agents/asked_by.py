@@ -18,6 +18,7 @@ from agents.context import Context
 from agents.delivery_days import delivers_document, document_words
 from agents.moments import sender_of
 from agents.normalize import SENTENCE_BREAK, normalise
+from agents.sent_to_whom import sent_to_someone_else
 from agents.wrote_on_day import wrote_on_someone_elses_day
 
 _AS_YOU_ASKED = re.compile(r"""(?:
@@ -139,4 +140,5 @@ def asked_by_someone_else(body: str, contact_id: str | None, ctx: Context) -> li
                              f"asked ({', '.join(shared)}): {sentence.strip()[:80]!r}")
                 break
     # wave 33 (set 42's de-b8): "wie Sie am 20. November geschrieben haben" to Weber, when Schmidt wrote that day
-    return found + wrote_on_someone_elses_day(body, contact_id, ctx)
+    # wave 37 (set 46's de-b2): "die Sie am 28. Oktober von mir bekommen haben", sent to Herrn Weber
+    return found + wrote_on_someone_elses_day(body, contact_id, ctx) + sent_to_someone_else(body, contact_id, ctx)
