@@ -73,10 +73,8 @@ def sent_to_someone_else(body: str, contact_id: str | None, ctx: Context) -> lis
         if not _YOU_GOT.search(sentence):
             continue
         words = _words(sentence) - names
-        days = {date(2000, mo, d) for _, (_, mo, d) in find_dates(sentence) if mo and d}
-        def _same(day: date | None) -> bool:
-            return day is not None and date(2000, day.month, day.day) in days
-        theirs = [to for to, w, day in sent if words & w or _same(day)]
+        days = {(mo, d) for _, (_, mo, d) in find_dates(sentence) if mo and d}
+        theirs = [to for to, w, day in sent if words & w or (day is not None and (day.month, day.day) in days)]
         if theirs and contact_id not in theirs:
             who = next((ctx.contact_name(c) for c in ctx.record.contacts if c.id == theirs[0]), "another contact")
             out.append(f"tells the recipient they got from us what the record sent to {who}: {sentence.strip()[:80]!r}")
