@@ -68,9 +68,12 @@ def sent_to_someone_else(body: str, contact_id: str | None, ctx: Context) -> lis
         if to is not None:
             day = date.fromisoformat(a["at"][:10]) if a.get("at") else None
             sent.append((to, _words(f"{a.get('subject') or ''} {a.get('text') or ''}") - names, day))
+    others = {_fold(p) for c in ctx.record.contacts if c.id != contact_id for p in (ctx.contact_name(c) or "").split()}
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?])(?<!\d\.)\s+|\n+", normalise(body)):
-        if not _YOU_GOT.search(sentence):
+        # "la estimación que recibió Lucía", "que le envié" beside Lucía: Spanish "le" is hers as well as the
+        # recipient's, and a sentence that names the other contact already says whose the thing is
+        if not _YOU_GOT.search(sentence) or set(re.findall(r"[^\W\d_]+", _fold(sentence))) & others:
             continue
         words = _words(sentence) - names
         days = {(mo, d) for _, (_, mo, d) in find_dates(sentence) if mo and d}
