@@ -14,9 +14,10 @@ import re
 WALKS_THROUGH = re.compile(
     r"\b(?:walk(?:ing)? (?:you )?through|go(?:ing)? (?:through|over)|run(?:ning)? through|review(?:ing)?|discuss(?:ing)?|"
     r"walkthrough|walk-through|"
-    r"durchgehen|durchzugehen|durchsprechen|durchzusprechen|besprechen|zu besprechen|durchsprache|erläutern|"
-    r"parcourir|passer en revue|revoir|présenter|commenter|examiner|"
-    r"revisar|repasar|comentar|presentar(?:le|les)?|analizar|recorrer)\b", re.I)
+    r"durchgehen|durchzugehen|gehen wir|durchsprechen|durchzusprechen|besprechen|zu besprechen|durchsprache|erläutern|"
+    r"parcour(?:ir|ons|e)|passer en revue|passions en revue|revoir|revoyons|présenter|comment(?:er|ons)|examiner|"
+    r"revis(?:ar|amos|emos|arla|arlo)|repas(?:ar|amos|emos|arla|arlo)|coment(?:ar|amos|emos|arla|arlo)|"
+    r"presentar(?:le|les)?|analizar|recorrer)\b", re.I)
 """Words of going through a document with the buyer, in the four languages."""
 
 
