@@ -42,7 +42,8 @@ def _failed(entry_id: str) -> set[str]:
     "Hi Dana,\n\nWould either of these work for a 30-minute walkthrough?\n\n- Tuesday, December 1 at 10 am CT\n"
     "- Wednesday, December 2 at 2 pm CT\n\nIf none of them suits you, just reply with a time that does.\n\nSam",
     "Guten Tag Frau Schmidt,\n\npasst Ihnen einer dieser Termine?\n- Dienstag, 1. Dezember, 10 Uhr\n"
-    "- Mittwoch, 2. Dezember, 14 Uhr\nFalls keiner passt, nennen Sie mir bitte einen anderen Termin.\n\nLena Vogt",
+    "- Mittwoch, 2. Dezember, 14 Uhr\nFalls keiner passt, geben Sie mir bitte kurz Bescheid, welcher Tag Ihnen lieber "
+    "ist.\n\nLena Vogt",
     "Bonjour Claire,\n\nL'un de ces créneaux vous convient-il ?\n\n- mardi 1er décembre, 10 h\n"
     "- mercredi 2 décembre, 14 h\n\nSi aucun ne vous convient, indiquez-moi un autre créneau.\n\nHugo",
     "Hola, Javier:\n\n¿Le va bien alguna de estas horas?\n\n- martes 1 de diciembre, 10:00\n"
@@ -84,8 +85,11 @@ def test_a_step_for_a_colleague_named_with_an_honorific_is_one_sentence():
      "the assumptions behind the payback estimate: idle hours per truck and the depots in scope.\n\n"
      "Best regards,\nSam Okafor", "en"),
     ("fr_deal", "712", "Bonjour Paul,\n\nPour notre échange du mercredi 2 décembre à 10 h, je propose de reprendre le "
-     "coût par atelier : licences, formation et accompagnement pour chacun des 6 ateliers.\n\nBien cordialement,\n"
-     "Hugo Martin", "fr"),
+     "coût par atelier, poste par poste, avec la formation et l'accompagnement.\n\nBien cordialement,\nHugo Martin",
+     "fr"),
+    ("es_opportunity", ES_LUCIA, "Hola, Lucía:\n\nPara nuestra llamada del miércoles 2 de diciembre a las 10:00, "
+     "propongo repasar las cifras de la estimación de retorno: consumo por camión y horas de ralentí.\n\nUn saludo,\n"
+     "Marta Ruiz", "es"),
 ])
 def test_a_draft_to_a_colleague_on_their_own_recorded_matter_passes_the_question_check(record, contact, body, language):
     assert named_check(record, body, "answers_latest_question", contact=contact, language=language).passed
@@ -135,15 +139,15 @@ def test_earlier_sets_same_day_meetings_are_still_flagged(entry_id):
 # --- what becomes of the buyer's price questions is no price talk ---
 
 @pytest.mark.parametrize(("record", "body", "language"), [
-    ("de_deal", "Ziel: mit Frau Schmidt das Angebot vom 27. November durchgehen.\n1. Fragen, ob die 120 Fahrzeuge "
-     "stimmen.\n2. Nächsten Termin vereinbaren.\nKeine Preisverhandlung am Telefon; Preisfragen notieren und "
-     "schriftlich beantworten.", "de"),
+    ("fr_deal", "Objectif : parcourir la proposition avec Claire après le vendredi 27 novembre.\n1. Demander quels "
+     "ateliers démarrent en premier.\n2. Convenir de la suite.\nNe pas négocier au téléphone ; noter les questions sur "
+     "le prix et y répondre par écrit.", "fr"),
     ("es_opportunity", "Objetivo: repasar con Javier la propuesta del 27 de noviembre.\n1. Preguntar si el calendario "
      "encaja.\n2. Acordar la siguiente fecha.\nNo negociar en la llamada; las dudas sobre el precio se responden por "
      "escrito.", "es"),
     ("hubspot_deal", "Goal: go through the proposal with Dana after Friday, November 27.\n1. Ask which depots start "
-     "first.\n2. Agree the next step.\nNo price negotiation on the call; pass any questions about pricing to me and I "
-     "answer them by email.", "en"),
+     "first.\n2. Agree the next step.\nDo not discuss discounts on the call; take down any pricing questions and answer "
+     "them in writing.", "en"),
 ])
 def test_a_scripts_procedure_for_price_questions_is_no_price_talk(record, body, language):
     assert named_check(record, body, "no_unapproved_commitments", kind="call_script", language=language).passed
@@ -164,7 +168,7 @@ def test_earlier_sets_price_talk_is_still_flagged(entry_id):
 
 def test_the_inputs_of_the_recorded_calculation_are_no_invented_thing():
     body = ("Guten Tag Herr Weber,\n\ndas Angebot übernimmt die Amortisationsrechnung vom 28. Oktober. Falls sich Ihre "
-            "Eckdaten seitdem verschoben haben, sagen Sie mir bitte Bescheid.\n\nFreundliche Grüße\nLena Vogt")
+            "Ausgangswerte seitdem verschoben haben, sagen Sie mir bitte Bescheid.\n\nFreundliche Grüße\nLena Vogt")
     assert named_check("de_deal", body, "no_invented_facts", contact="702", language="de").passed
 
 
