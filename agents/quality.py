@@ -55,6 +55,7 @@ from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.product_named import unrecorded_products
 from agents.public_holidays import country_code
 from agents.question_answers import STOPWORDS, complete_short_reply
+from agents.question_answers import answers_question as answers_question
 from agents.recalled_calls import unrecorded_phone_calls
 from agents.recalled_talks import unrecorded_talks
 from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_address
@@ -336,8 +337,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                    *fraction_claims(f"{subject}\n{body}", vocab.percents), *signature_problems(body, ctx),
                    *misdated_references(body, ctx, send_day or ctx.now.date()),
                    *unrecorded_calls(body, ctx, send_day or ctx.now.date()), *unrecorded_encounters(body, ctx),
-                   # wave 29: "speaking with Marcus last week"; wave 37: "wie am Telefon besprochen", with no call recorded
-                   *unrecorded_talks(body, ctx, send_day or ctx.now.date()), *unrecorded_phone_calls(body, ctx),
+                   *unrecorded_talks(body, ctx, send_day or ctx.now.date()), *unrecorded_phone_calls(body, ctx),  # talks nobody logged
                    *unrecorded_opening_names(body, vocab),
                    *(unnamed_claims(body, ctx) if draft.language == "de" else ()),
                    *invented_site_counts(f"{subject}\n{body}", ctx),  # wave 29: "an den drei Standorten"
