@@ -12,7 +12,9 @@ are read here by what they do, not by how the lines are laid out:
 - a fallback after an ask and the options it lists ("would either of these suit you? - Tue 10 am - Wed 2 pm. If
   neither works, send me a time that does.", "Falls keiner passt, nennen Sie mir einen anderen Termin.", "Si aucun ne
   vous convient, indiquez-moi un autre créneau.", "Si ninguna le va bien, dígame otra hora."): the same ask's other
-  answer (`continues_an_ask`);
+  answer (`continues_an_ask`), and so are another day offered in its place ("If another day is better, ...", "Falls
+  ein anderer Tag besser passt, ...") and a call to answer that adds no object of its own ("Let me know what works
+  best.", "Geben Sie mir Bescheid, welcher Tag Ihnen lieber ist.", "Dites-moi lequel.", "Dígame cuál.");
 - a lead-in ending in a colon over at most MAX_GROUPED questions, one per line, bulleted or not and with blank lines
   between them or not (one purpose, itemised: "to get the proposal right, two quick questions:").
 
@@ -46,12 +48,40 @@ _FALLBACK = re.compile(
     r"si (?:ninguno|ninguna|no le|no les|ningún)\b|de lo contrario|en caso contrario|si no\b)", re.I)
 """The opening of another answer to the ask before it: "if neither works", "falls keiner passt", "si aucun ne convient",
 "si ninguna le va bien"."""
+_ANOTHER = re.compile(
+    r"^\W*(?:if (?:another|a different|some other|an?other) (?:day|time|slot|date|hour)\b|if you(?:'d| would)? prefer "
+    r"(?:another|a different)\b|"
+    r"(?:falls|wenn) (?:ihnen )?(?:ein |eine )?(?:anderer|andere|anderes) (?:tag|termin|zeitpunkt|uhrzeit|zeit)\b|"
+    r"(?:falls|wenn) sie (?:einen |eine )?(?:anderen|andere|lieber)\b|"
+    r"si (?:un |une )?autre (?:jour|créneau|date|moment|horaire|heure)\b|si vous préférez (?:un |une )?autre\b|"
+    r"si (?:le (?:va|viene) mejor|prefiere) (?:otro|otra)\b|si (?:otro|otra) (?:día|hora|momento|fecha|horario)\b)",
+    re.I)
+"""wave 37: another day offered as the answer ("If another day is better, let me know which", "Falls ein anderer Tag
+besser passt", "Si un autre jour vous arrange", "Si prefiere otro día")."""
+_COURTESY = (r"(?:(?:happy|glad) to (?:adjust|move|shift|change)[^;,.]*|no problem[^;,.]*|gern(?:e)?[^;,.]*|volontiers[^;,.]*|"
+             r"con gusto[^;,.]*|sin problema[^;,.]*)[;:,—–-]\s*")
+_REPLY_TO_IT = re.compile(
+    rf"^\W*(?:{_COURTESY})?(?:just |simply |please |bitte |kurz |simplement |simplemente )?"
+    r"(?:let me know|reply|drop me a (?:line|note)|geben sie mir (?:bitte |kurz |einfach )*bescheid|sagen sie mir (?:bitte |kurz )*|"
+    r"lassen sie (?:es )?mich wissen|dites-moi|faites-moi savoir|indiquez-moi|tenez-moi au courant|d[ií]ga(?:me|melo)|"
+    r"h[aá]game saber|av[ií]seme|conf[ií]rmeme)"
+    r"(?:\s+(?:(?:what|which|when)(?: one| day| time| slot)? (?:works?|suits?|is (?:best|better|easier))(?: (?:best|for you|you best|you))?|"
+    r"which (?:one|day|time|slot)|lequel|laquelle|lesquels|quel (?:jour|créneau|horaire)(?: vous convient)?|"
+    r"welche[rns]? (?:tag|termin|zeit)\w*(?: ihnen (?:lieber ist|besser passt|passt))?|cu[aá]l|qu[eé] (?:d[ií]a|hora|horario)"
+    r"(?: le (?:va|viene) mejor)?))?(?:,? (?:please|bitte|s'il vous plaît|por favor))?\s*[.!]?\s*$", re.I)
+"""A call to answer the ask before it, adding no object of its own: "Let me know what works best", "geben Sie mir
+Bescheid, welcher Tag Ihnen lieber ist", "dites-moi lequel", "dígame cuál"."""
 
 
 def continues_an_ask(sentence: str) -> bool:
     """Whether a sentence after an ask only gives the buyer another way to answer it ("If neither works, send me a time
     that does"): it asks nothing the ask before it did not."""
-    return _FALLBACK.search(sentence) is not None
+    if _FALLBACK.search(sentence):
+        return True
+    # "If another day is better, let me know which.": an alternative opened, then only the call to answer
+    rest = _ANOTHER.sub("", sentence, count=1).lstrip(" ,")
+    rest = re.sub(r"^[^,;]*?[,;]\s*", "", rest, count=1) if rest != sentence.lstrip(" ,") else rest
+    return _REPLY_TO_IT.match(rest.replace(",", ", ").replace("  ", " ")) is not None
 
 
 def one_ask_per_group(body: str) -> str:

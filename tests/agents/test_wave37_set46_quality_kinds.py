@@ -53,7 +53,20 @@ def test_one_ask_over_blank_lines_or_with_a_fallback_counts_once(body):
     assert count_asks(body) == 1
 
 
+@pytest.mark.parametrize("body", [
+    "Would Tuesday, December 1 at 10 am CT suit you? Let me know what works best.",
+    "Would Tuesday at 10 am work? Happy to adjust; just let me know when suits you.",
+    "Passt Ihnen Dienstag, 1. Dezember, um 10 Uhr? Falls ein anderer Tag besser passt, geben Sie mir Bescheid.",
+    "Mardi 1er décembre à 10 h vous convient-il ? Si un autre jour vous arrange, dites-moi lequel.",
+    "¿Le va bien el martes 1 de diciembre a las 10:00? Si prefiere otro día, dígamelo.",
+])
+def test_a_call_to_answer_or_another_day_offered_after_a_question_is_the_same_ask(body):
+    assert count_asks(body) == 1
+
+
 @pytest.mark.parametrize(("body", "asks"), [
+    ("Would Tuesday work? Please confirm the depot count and let me know what works.", 2),
+    ("Passt Ihnen Dienstag? Geben Sie mir bitte Bescheid, ob Herr Weber dabei ist.", 2),
     ("Hi Dana,\n\nThree questions first:\n\n- Who signs?\n\n- What is the budget?\n\n- Does Monday work?\n\nSam", 3),
     ("Hola, Javier:\n\n¿Le va bien el martes?\n\n¿Podría enviarme también la lista de bases?\n\nMarta", 2),
     ("Hi Dana,\n\nWould Tuesday at 10 am work? Could Marcus also send his budget ceiling?\n\nSam", 2),
