@@ -18,15 +18,17 @@ from agents.context import Context
 from agents.delivery_days import delivers_document, document_words
 from agents.moments import sender_of
 from agents.normalize import SENTENCE_BREAK, normalise
+from agents.sent_to_whom import sent_to_someone_else
 from agents.wrote_on_day import wrote_on_someone_elses_day
 
 _AS_YOU_ASKED = re.compile(r"""(?:
-    \bas\s+you\s+(?:asked|requested|wanted|wished)|\byou\s+(?:asked|wanted\s+to\s+know)\b|\byour\s+(?:question|request)\b
+    \bas\s+you\s+(?:had\s+|have\s+)?(?:asked|requested|wanted|wished)|\byou\s+(?:asked|wanted\s+to\s+know)\b|\byour\s+(?:question|request)\b
     |\bwie\s+(?:von\s+ihnen\s+(?:\w+\s+){0,4}(?:gewunscht|erbeten|angefragt|gefragt)|sie\s+(?:\w+\s+){0,4}(?:gewunscht|erbeten|gefragt))
     |\bihre[rn]?\s+(?:frage|anfrage|bitte|wunsch)\b|\bsie\s+(?:hatten|haben)\s+(?:\w+\s+){0,3}(?:gefragt|gewunscht|erbeten)
-    |\bcomme\s+vous\s+(?:me\s+|nous\s+)?(?:l'avez\s+)?(?:demande|souhaite)|\bvous\s+(?:m'|nous\s+)?avez\s+demande
+    |\bcomme\s+vous\s+(?:me\s+|nous\s+)?(?:l'av(?:i)?ez\s+|av(?:i)?ez\s+)?(?:demande|souhaite)
+    |\bvous\s+(?:m'|nous\s+)?av(?:i)?ez\s+demande
     |\bvotre\s+(?:question|demande)\b|\bvous\s+vouliez\b
-    |\bcomo\s+(?:nos\s+|me\s+)?(?:pidio|solicito|pregunto)|\bsu\s+(?:pregunta|peticion|solicitud)\b
+    |\bcomo\s+(?:usted\s+)?(?:nos\s+|me\s+)?(?:lo\s+)?(?:habia\s+)?(?:pidio|solicito|pregunto|pedido|solicitado)|\bsu\s+(?:pregunta|peticion|solicitud)\b
     |\b(?:nos\s+|me\s+)?(?:pidio|pregunto)\s+usted
     )""", re.X)
 """A sentence that says the recipient asked for what follows, in en/de/fr/es."""
@@ -138,4 +140,5 @@ def asked_by_someone_else(body: str, contact_id: str | None, ctx: Context) -> li
                              f"asked ({', '.join(shared)}): {sentence.strip()[:80]!r}")
                 break
     # wave 33 (set 42's de-b8): "wie Sie am 20. November geschrieben haben" to Weber, when Schmidt wrote that day
-    return found + wrote_on_someone_elses_day(body, contact_id, ctx)
+    # wave 37 (set 46's de-b2): "die Sie am 28. Oktober von mir bekommen haben", sent to Herrn Weber
+    return found + wrote_on_someone_elses_day(body, contact_id, ctx) + sent_to_someone_else(body, contact_id, ctx)

@@ -21,6 +21,7 @@ from agents.condescension import condescending
 from agents.context import Context
 from agents.crm_jargon import crm_jargon
 from agents.denied_subjects import denied_subject
+from agents.disclosed_tracking import disclosed_tracking
 from agents.doubted_competence import doubted_competence
 from agents.internal_labels import internal_labels
 from agents.normalize import normalise
@@ -214,7 +215,9 @@ def tone_problems(subject: str, body: str, ctx: Context) -> list[tuple[str, list
     return [("no_alarm_subject", alarm_subject(subject, ctx)), ("no_invented_scarcity", invented_scarcity(both, ctx)),
             # wave 27: a label of ours for a person of theirs, a doubt that they can do their job (set 36)
             # wave 35: our CRM's own terms ("als SQL markiert", "presentationscheduled", set 44's b5)
-            ("no_internal_notes_or_scores", internal_revealed(both) + internal_labels(both, ctx) + crm_jargon(both, ctx)),
+            # wave 37: what our tracking saw the buyer do ("vi que visitó nuestra página de precios", set 46's es-b4)
+            ("no_internal_notes_or_scores", internal_revealed(both) + internal_labels(both, ctx) + crm_jargon(both, ctx)
+             + disclosed_tracking(both)),
             # wave 35: "Proposition jointe" over "n'est pas encore prête" (set 44's b7)
             ("subject_agrees_with_body", denied_subject(subject, body)),
             # wave 29: talking down ("as I have explained twice", "wie Sie sicher selbst wissen", set 38)

@@ -79,6 +79,19 @@ def _pending(noun: str, at: int, body: str) -> bool:
     return bool(_PENDING.search(body[start : end + 1]))
 
 
+_INPUTS = frozenset("annahmen annahme eckdaten kennzahlen werte ausgangswerte ausgangsdaten grunddaten parameter "
+                    "rahmendaten eingaben".split())
+"""wave 37 (set 46's de-g2, "Wenn sich an Ihren Annahmen etwas geändert hat" over the record's Amortisationsrechnung):
+the inputs of a calculation are the buyer's as the calculation is; they name no thing the buyer has beside it."""
+_CALCULATION = re.compile(r"\b\w*(?:rechnung|kalkulation|berechnung|schätzung|analyse|rechner)\b", re.I)
+"""A calculation or estimate the draft names ("die Amortisationsrechnung vom 28. Oktober")."""
+
+
+def _inputs_of_a_recorded_calculation(noun: str, body: str, said: str) -> bool:
+    """An input noun ("Annahmen", "Eckdaten") in a draft that names a calculation the record holds."""
+    return noun.lower() in _INPUTS and any(_named(m.group(0), said) for m in _CALCULATION.finditer(body))
+
+
 def unnamed_claims(body: str, ctx: Context) -> list[str]:
     """Nouns a German draft claims for the buyer or the offer that no part of the record names."""
     found = [m.group(1) for pattern in (_POSSESSED, _ATTRIBUTED) for m in pattern.finditer(body)
@@ -88,4 +101,5 @@ def unnamed_claims(body: str, ctx: Context) -> list[str]:
     said = _record_text(ctx)
     return [f"says the buyer has or asked for {n!r}, which the record never names" for n in dict.fromkeys(found)
             if len(n) >= SPECIFIC_NOUN_MIN and not _stems(n) & _CONVERSATION and not _named(n, said)
-            and not any(n.lower().endswith(w) for w in _CONVERSATION if len(w) >= 4)]  # "Projektteam", "Startdatum"
+            and not any(n.lower().endswith(w) for w in _CONVERSATION if len(w) >= 4)  # "Projektteam", "Startdatum"
+            and not _inputs_of_a_recorded_calculation(n, body, said)]

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.clock_times import clock_hours, spoken_hours
 from agents.delivery_days import delivers_document
+from agents.document_walkthroughs import goes_through_a_document
 from agents.meeting_today_words import MEET_RE
 from agents.normalize import normalise
 from agents.past_terms import LOOKING_BACK, OPENING_PRESENT, TERMS_OR_CONDITION
@@ -139,6 +140,9 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
                 reasons.append(f"proposes to meet on {value!r}, {holiday} where the buyer is")
             if close_date and d > close_date and d >= send_day and _could_meet_by(close_date, send_day, country):
                 reasons.append(f"proposes to meet on {value!r}, after the deal's close date {close_date.isoformat()}")
+            elif close_date and d == close_date and goes_through_a_document(sentence) \
+                    and _could_meet_by(close_date - timedelta(days=1), send_day, country):  # wave 37 (agents.document_walkthroughs)
+                reasons.append(f"proposes to go through the document on {value!r}, the deal's close date")
         day = next((d for _, d in days if d >= send_day), send_day + timedelta(days=1))
         for value, hour, written_tz in clocks:
             local = _local_hour(hour, written_tz, recipient_tz, day) if written_tz and recipient_tz else hour

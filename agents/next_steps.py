@@ -9,7 +9,7 @@ import re
 
 from agents.answered_here import without_answered_questions
 from agents.facts import find_dates
-from agents.grouped_asks import one_ask_per_group
+from agents.grouped_asks import continues_an_ask, one_ask_per_group
 from agents.timing import CLOCK, SENTENCE_BREAK
 
 CTA_PATTERNS = (
@@ -42,7 +42,7 @@ def count_asks(body: str) -> int:
     """Count the sentences that ask the reader to do something (questions or next-step imperatives); the buyer's
     question quoted as theirs is not one."""
     body = without_answered_questions(body)  # wave 35: a question answered on its own line is the buyer's, read back
-    body = one_ask_per_group(body)  # wave 36: "Or ...?" carried on, two bulleted questions under one lead-in
+    body = one_ask_per_group(body)  # waves 36-37: "Or ...?" carried on, two questions under one lead-in
     body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
     count = 0
@@ -50,7 +50,8 @@ def count_asks(body: str) -> int:
         if (GREETING.search(s.strip()) and "?" not in s) or PLEASANTRY.search(s):
             continue
         if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
-            count += 1
+            # wave 37: "If neither works, send me a time that does" is the ask before it, answered another way
+            count += 0 if count and continues_an_ask(s) else 1
     return count
 
 
@@ -164,10 +165,15 @@ def voids_the_step(sentence: str) -> bool:
     return _vague(sentence) and not _MEETING_AFTER.search(sentence)
 
 
+_HONORIFIC_STOP = re.compile(r"\b((?:Sr|Sra|Srta|Dr|Dra|Mr|Mrs|Ms|Hr|Fr|Mme|Mlle)\.)[ \t]+(?=[A-ZÁÉÍÓÚÄÖÜ])")
+"""wave 37 (set 46's es-g7): the full stop of "el Sr. García" ends no sentence; the space after it is dropped before
+splitting, so that "La propuesta que recibirá el Sr. García el viernes" is read as one."""
+
+
 def dated_next_step(body: str) -> str | None:
     """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
     only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
-    sentences = re.split(SENTENCE_BREAK, body)
+    sentences = re.split(SENTENCE_BREAK, _HONORIFIC_STOP.sub(r"\1", body))
     if any(voids_the_step(s) for s in sentences):
         return None
     for sentence in sentences:

@@ -11,7 +11,9 @@ PLACEHOLDER = re.compile(r"_{3,}|(?-i:\bTK(?:TK)+\b)|\b(?:TT\.MM\.JJJJ|JJ/MM/AAA
                          r"(?-i:\b(?:JJ|MM|HH|AAAA|TT)(?:[/.:](?:JJ|MM|AAAA|JJJJ|HH)|\s?h)\b)|"
                          # a value's slot left as its marks: "TBC", "##.##", "NN €", "el día X", "$X"
                          r"(?-i:\bTB[CDA]\b)|#{2,}|(?-i:\bN{2,}\b)|(?-i:(?:[€$£]\s?X\b|\bX\s?[€$£%]|"
-                         r"\b(?:día|day|le|am|el|um|à|a las)\s+X\b(?![-'’])))", re.I)
+                         r"\b(?:día|day|le|am|el|um|à|a las)\s+X\b(?![-'’])))|"
+                         # wave 37 (set 20's de-b7): a date or a time left as question marks, "am ??.12. um ??:?? Uhr"
+                         r"\?\?[.:/]\?\?|\?\?[.:/]\d|(?<=\d)[.:/h]\?\?", re.I)
 """What a writer left for someone to fill in: any bracketed span ("[INSERT CASE STUDY HERE]", "{prénom}",
 "<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own. A marker is one only in
 capitals: "todo" is Spanish for "everything" ("para que tenga todo junto")."""

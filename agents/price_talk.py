@@ -32,6 +32,7 @@ from agents.price_anchors import (
 )
 from agents.price_documents import TERMS_OF_A_DOCUMENT, price_documents_out
 from agents.price_guidance import no_price_talk_guidance
+from agents.price_questions import price_questions_out
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
 from agents.unchanged_terms import nothing_paid_yet, usual_terms_apply
 
@@ -187,6 +188,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # wave 32: "La livraison n'est pas gratuite" says it costs, as "Shipping is not free" does: no price of ours
         sentence = mask_negated_free(sentence)
         sentence = declined_special_prices_out(sentence)  # wave 36: "Nous ne proposons pas de prix spécial"
+        sentence = price_questions_out(sentence)  # wave 37: "answer any price questions in writing" names a topic
         words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]
         # wave 30: the record's own PO number put on the invoice (agents.invoice_references)
         if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \

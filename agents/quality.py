@@ -18,6 +18,7 @@ from agents.asked_by import asked_by_someone_else
 from agents.calendar_days import named_days, resolve_day
 from agents.capability_claims import unrecorded_capabilities
 from agents.carried_things import carried_thing_left_out
+from agents.colleague_matters import answered_or_not_theirs
 from agents.confidences import repeated_confidences
 from agents.confirmed_points import confirmed_point
 from agents.context import Context, parse_time
@@ -53,7 +54,9 @@ from agents.pitched_instead import pitched_instead
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.product_named import unrecorded_products
 from agents.public_holidays import country_code
-from agents.question_answers import STOPWORDS, answers_question, complete_short_reply
+from agents.question_answers import STOPWORDS, complete_short_reply
+from agents.question_answers import answers_question as answers_question
+from agents.recalled_calls import unrecorded_phone_calls
 from agents.recalled_talks import unrecorded_talks
 from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_address
 from agents.record_reading import record_reading_problems
@@ -272,7 +275,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     named = bool(core) and core.lower() in f"{subject}\n{body}".lower()
     ref = references_real(body, ctx, vocab)
     ask = with_unsigned_sender(latest_ask(ctx), ctx)  # wave 29: an unsigned e-mail is the primary contact's, as thanks.py reads it
-    answered, why = answers_question(body, ask, subject, draft.to.contact_id)
+    answered, why = answered_or_not_theirs(body, ask, subject, draft.to.contact_id, ctx)  # wave 37: a colleague's own matter
     if ask is None and (pitch := pitched_instead(body, ctx)):  # wave 32: a call's question left for a pitch
         answered, why = False, pitch
     if ref is None and ask is not None and answered and ask.topics:
@@ -334,7 +337,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                    *fraction_claims(f"{subject}\n{body}", vocab.percents), *signature_problems(body, ctx),
                    *misdated_references(body, ctx, send_day or ctx.now.date()),
                    *unrecorded_calls(body, ctx, send_day or ctx.now.date()), *unrecorded_encounters(body, ctx),
-                   *unrecorded_talks(body, ctx, send_day or ctx.now.date()),  # wave 29: "speaking with Marcus last week"
+                   *unrecorded_talks(body, ctx, send_day or ctx.now.date()), *unrecorded_phone_calls(body, ctx),  # talks nobody logged
                    *unrecorded_opening_names(body, vocab),
                    *(unnamed_claims(body, ctx) if draft.language == "de" else ()),
                    *invented_site_counts(f"{subject}\n{body}", ctx),  # wave 29: "an den drei Standorten"

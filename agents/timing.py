@@ -105,6 +105,12 @@ DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|
 _LATER = re.compile(r"\b(?:later|in a (?:bit|sec|tick|jiffy|mo)|später|plus tard|más tarde|tantôt)\b(?!\s+(?:in|this|next|on|"
                     r"diese|nächste|dans|cette|la|en|esta|la)\b)", re.I)
 """"I'll call you later" names no day: the buyer reads it as today ("later this week" names one)."""
+_ARISING_LATER = re.compile(
+    r"\b(?:if|should|whenever|in case|falls|wenn|sollten|si|au cas où|en cas|si jamais|cuando|en caso de que)\b[^,;.?!]{0,80}?"
+    r"\b(?:come up|comes up|arise|arises|crop up|crops up|aufkommen|auftauchen|ergeben|entstehen|se posent|se pose|"
+    r"surgissent|surgit|apparaissent|surgen|surge|surjan|surgieran|aparecen|aparezcan)\b[^,;.?!]*", re.I)
+"""wave 37 (set 46's en-g3): "if questions come up later, I am happy to bring our engineer to a call": the later is the
+questions', and the call waits for them; it proposes no time today."""
 _WEEK_AFTER = re.compile(r",?\s*(?:(?:of\s+|in\s+)?(?:the\s+)?(?:next|following)\s+week|week|(?:in\s+)?(?:der\s+)?"
                          r"nächste[nr]?\s+woche|in einer woche|prochain|de la semaine prochaine|en huit|"
                          r"de la (?:semana que viene|próxima semana)|que viene|próximo)\b", re.I)
@@ -309,12 +315,12 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
         no_day = not dates and not re.search(rf"\b(?:{ANOTHER_DAY})", sentence, re.I) and not named_days(sentence, send_day) \
             and not days_of_month(sentence, send_day)
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
-        timed = sentence if no_day else meal_of_named_day(st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(
+        timed = _ARISING_LATER.sub(" ", sentence) if no_day else meal_of_named_day(st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(
             " ", sentence)), bool(dates), ANOTHER_DAY)
         if any(MEET_TODAY.search(c) for c in meeting_clauses(timed, no_day)) or CALL_SOON.search(timed) \
                 or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
-        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence) or SOON_OR_PART_OF_DAY.search(sentence)
+        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(_ARISING_LATER.sub(" ", sentence)) or SOON_OR_PART_OF_DAY.search(sentence)
                          or st.PART_OF_SOME_DAY.search(sentence)):  # "en début de soirée"
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")

@@ -1,0 +1,51 @@
+"""A phone call recalled that the record has no call for (issue 11, wave 37: set 46's de-b7 "wie heute Morgen am
+Telefon besprochen", when the record holds only e-mails and the demo meeting).
+
+agents.references refuses thanks for a call today or yesterday that no call of that day shows, and agents.recalled_talks
+a talk with a named person in a past time. A rep also cites a call as the ground of what they write, with or without a
+day: "as discussed on the phone", "wie telefonisch besprochen", "comme convenu au téléphone", "como hablamos por
+teléfono", "following our call", "nach unserem Telefonat", "suite à notre appel", "tras nuestra llamada". That call
+happened only if the record holds one: an activity of type call, or one whose text speaks of a call or the phone. A
+call to come ("I'll call you on Tuesday", "a call on Tuesday?") recalls nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import Context
+from agents.normalize import normalise
+
+_PHONE = (r"(?:on the phone|over the phone|by phone|phone call|(?:tele)?phone conversation|our (?:last |recent )?call|"
+          r"the call (?:this morning|earlier|yesterday|today)|"
+          r"am telefon|telefonisch|per telefon|telefonat\w*|unserem (?:letzten )?(?:gespräch|anruf)|ihrem anruf|"
+          r"au téléphone|par téléphone|téléphonique|coup de fil|notre (?:dernier )?(?:appel|échange téléphonique)|"
+          r"por teléfono|al teléfono|telefónic\w*|nuestra (?:última )?llamada|su llamada)")
+_RECALLED = re.compile(
+    rf"\b(?:as|like|per|following|after|since|wie|nach|seit|comme|suite à|après|depuis|como|tras|después de|según)\b"
+    rf"[^.;!?\n]{{0,60}}?\b{_PHONE}\b|"
+    rf"\b{_PHONE}\b[^.;!?\n]{{0,40}}?\b(?:discussed|agreed|mentioned|promised|besprochen|vereinbart|erwähnt|zugesagt|"
+    rf"convenu|évoqué|discuté|promis|dit|hablado|hablamos|comentado|comentamos|acordado|acordamos|quedamos|prometido)\b|"
+    rf"\b(?:discussed|agreed|mentioned|besprochen|vereinbart|erwähnt|convenu|évoqué|discuté|hablado|hablamos|comentado|"
+    rf"comentamos|acordado|acordamos|quedamos)\b[^.;!?\n]{{0,40}}?\b{_PHONE}\b",
+    re.I)
+"""A call cited as past: "as discussed on the phone", "wie heute Morgen am Telefon besprochen", "suite à notre appel"."""
+_CALL_IN_RECORD = re.compile(r"\b(?:call\w*|phone\w*|telefon\w*|anruf\w*|angerufen|appel\w*|téléphon\w*|llam\w*|"
+                             r"teléfon\w*)\b", re.I)
+"""A record activity that speaks of a call or the phone."""
+_COMING = re.compile(r"\?|\b(?:will|'ll|shall|next|werde|werden|rufe .{0,20} an|appellerai|appellerons|llamaré|"
+                     r"llamaremos)\b", re.I)
+
+
+def unrecorded_phone_calls(body: str, ctx: Context) -> list[str]:
+    """Calls the draft recalls as past when no activity of the record is a call or speaks of one."""
+    found = [m.group(0) for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(body))
+             for m in _RECALLED.finditer(sentence) if not _COMING.search(sentence)]
+    if not found:
+        return []
+    activities = [a for a in ctx.activities.values() if not a.get("withheld")]
+    if any(a.get("type") == "call" or _CALL_IN_RECORD.search(f"{a.get('subject') or ''} {a.get('text') or ''}")
+           for a in activities):
+        return []
+    kinds = sorted({str(a.get("type")) for a in activities if a.get("type")})
+    return [f"recalls a call ({found[0].strip()[:60]!r}); the record holds no call, only {', '.join(kinds) or 'nothing'}"]
