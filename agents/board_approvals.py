@@ -17,6 +17,7 @@ import re
 
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK
+from agents.stance_words import CLAUSE_JOINERS, NEGATORS, NEVER, either
 
 _BODY = (
     r"board(?:\s+of\s+directors)?|(?:supervisory|advisory|executive)\s+board|board\s+(?:minutes|resolution|decision|vote)|"
@@ -51,8 +52,9 @@ _NOT_A_CLAIM = re.compile(
     r"erwartet|dès\s+que|quand|si|une\s+fois|avant|après|sera|seront|doit|doivent|pas\s+encore|en\s+attente|attend\w*|"
     r"cuando|en\s+cuanto|una\s+vez|antes|después|será|serán|debe|deben|todavía|aún|pendiente|espera\w*)\b", re.I)
 """A question, a plan, a condition or a pending decision: no decision stated as taken."""
-_DENIED = re.compile(r"\b(?:not|never|no|nicht|nie|kein\w*|pas|jamais|aucun\w*|nunca|ningún|ninguna)\b|n['’]|n't\b", re.I)
-_CLAUSE_EDGE = re.compile(r"[,;:()–—]|\s-\s|\b(?:and|but|so|und|aber|also|et|mais|donc|y|pero)\b", re.I)
+_NEGATION = either(NEGATORS, NEVER, "pas|aucun\\w*|ningún|ninguna")
+_DENIED = re.compile(rf"\b(?:{_NEGATION})\b|n['’]|n't\b", re.I)
+_CLAUSE_EDGE = re.compile(rf"[,;:()–—]|\s-\s|\b(?:{either('and', CLAUSE_JOINERS, 'also')})\b", re.I)
 _APPROVAL_WORD = re.compile(rf"\b(?:{_APPROVED}|approv\w*|genehmig\w*|freigab\w*|approb\w*|valid\w*|aprob\w*)\b", re.I)
 _BODY_WORD = re.compile(rf"\b(?:{_BODY})\b", re.I)
 

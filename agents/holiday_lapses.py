@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from agents.normalize import SENTENCE_BREAK
+from agents.stance_words import ASKED_IF, NEGATORS, NEVER, NONE_OF, NOTHING, either, question
 
 _DAY = re.compile(
     # holidays and memorial days by their kind ("Remembrance Sunday", "Memorial Day", "Volkstrauertag", "Jour du
@@ -42,10 +43,9 @@ _LAPSED = re.compile(
     r"(?:ended|endete|ist\s+(?:\w+\s+)?(?:beendet|vorbei)|a\s+pris\s+fin|s['’]est\s+terminée?|est\s+terminée?|"
     r"terminó|finalizó|acabó|ha\s+terminado)\b", re.I)
 """A lapse stated as done, in English, German, French and Spanish."""
-_DENIED = re.compile(r"(?:\b(?:nothing|no|not|never|nichts|kein\w*|nicht|nie|rien|aucun\w*|jamais|nada|ning[uú]n\w*|"
-                     r"nunca)\b|\bn['’]|n't\b)\s*(?:[\w'’-]+\s+){0,3}?$", re.I)
-_ASKED = re.compile(r"\?|\b(?:asked|asks|whether|wondered|fragte|gefragt|fragt|ob|demandé|demande\s+si|"
-                    r"preguntó|pregunta\s+si|si\s+acaso)\b", re.I)
+_NEGATION = either(NEGATORS, NEVER, NOTHING, NONE_OF)
+_DENIED = re.compile(rf"(?:\b(?:{_NEGATION})\b|\bn['’]|n't\b)\s*(?:[\w'’-]+\s+){{0,3}}?$", re.I)
+_ASKED = question(ASKED_IF, r"fragte|fragt|si\s+acaso")
 
 
 def holiday_lapses(text: str) -> list[str]:
