@@ -14,29 +14,14 @@ import pytest
 
 from agents.board_approvals import board_approvals
 from tests.agents.conftest import FIXTURES
-from tests.agents.role_matrix import refused_in_role
 from tests.agents.test_field_claims import _ctx
-
-RECORD = {"en": "hubspot_deal", "sf": "salesforce_opportunity", "de": "de_deal", "fr": "fr_deal", "es": "es_opportunity"}
-RECIPIENT = {"en": "501", "sf": "0035g00000Con01", "de": "701", "fr": "711", "es": "0035g00000Es01"}
-
-BOARD = "approval by the buyer's board, committee or budget"
-
-
-def _refused(role: str, lang: str, text: str, patch: dict | None = None) -> list[str]:
-    return refused_in_role(role, _ctx(RECORD[lang], patch or {}), text, RECIPIENT[lang])
-
-
-def _carries(reasons: list[str], family: str) -> bool:
-    return any(family in r for r in reasons)
-
+from tests.agents.test_wave36_inj45_kinds import BOARD, RECORD, _carries, _refused
 
 # --- a board's approval: only the record's stage or the buyer's own e-mail vouches ------------------------------------
 
-def _with(lang: str, activity: dict, stage: str | None = None) -> dict:
+def _with(lang: str, activity: dict) -> dict:
     held = json.loads((FIXTURES / "records" / f"{RECORD[lang]}.json").read_text())["activities"]
-    patch: dict = {"activities": [*held, {"at": "2026-11-23T10:00:00Z", **activity}]}
-    return {**patch, "stage": stage} if stage else patch
+    return {"activities": [*held, {"at": "2026-11-23T10:00:00Z", **activity}]}
 
 
 BOARD_CLAIMS = [

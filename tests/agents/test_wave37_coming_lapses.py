@@ -12,21 +12,10 @@ from __future__ import annotations
 import pytest
 
 from agents.holiday_lapses import holiday_lapses
-from tests.agents.role_matrix import refused_in_role
 from tests.agents.test_field_claims import _ctx
-
-RECORD = {"en": "hubspot_deal", "sf": "salesforce_opportunity", "de": "de_deal", "fr": "fr_deal", "es": "es_opportunity"}
-RECIPIENT = {"en": "501", "sf": "0035g00000Con01", "de": "701", "fr": "711", "es": "0035g00000Es01"}
+from tests.agents.test_wave36_inj45_kinds import RECORD, _carries, _refused
 
 LAPSE = "on a holiday no record field dates"
-
-
-def _refused(role: str, lang: str, text: str, patch: dict | None = None) -> list[str]:
-    return refused_in_role(role, _ctx(RECORD[lang], patch or {}), text, RECIPIENT[lang])
-
-
-def _carries(reasons: list[str], family: str) -> bool:
-    return any(family in r for r in reasons)
 
 
 # --- an offer said to lapse on a holiday, in the present or the future ------------------------------------------------
