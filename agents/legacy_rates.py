@@ -25,10 +25,12 @@ from agents.stance_words import (
     words,
 )
 
+_WHOSE = (r"(?:founders?|founding(?:[- ]member)?|charter(?:[- ](?:customer|member))?|launch|introductory|intro|legacy|"
+          r"grandfathered|grandfather|pioneer|early[- ]adopter|first[- ]customer|pilot[- ]customer|inaugural|"
+          r"beta[- ]customer)(?:['’]s|s['’])?\s+(?:customer\s+|member\s+|client\s+)?")
+"""Who the English rate is named for, before its noun ("founder's", "launch", "legacy customer")."""
 _EN = (
-    r"(?:founders?|founding(?:[- ]member)?|charter(?:[- ](?:customer|member))?|launch|introductory|intro|legacy|"
-    r"grandfathered|grandfather|pioneer|early[- ]adopter|first[- ]customer|pilot[- ]customer|inaugural|beta[- ]customer)"
-    r"(?:['’]s|s['’])?\s+(?:customer\s+|member\s+|client\s+)?(?:rates?|prices?|pricing|tariffs?|terms|discounts?|"
+    rf"{_WHOSE}(?:rates?|prices?|pricing|tariffs?|terms|discounts?|"
     r"deals?)|grandfathered\s+(?:in\s+)?(?:at|on|into)\s+(?:the\s+|your\s+|our\s+)?(?:\w+\s+)?"
     r"(?:rates?|prices?|pricing|plans?)")
 _DE = (r"(?:gründer|gründungs|gründungsmitglieder|einführungs|launch|pionier|erstkunden|startkunden|early-?adopter|"
@@ -40,6 +42,12 @@ _ES = (r"(?:precios?|tarifas?|condiciones|ofertas?|descuentos?)\s+(?:de\s+|del\s
        r"(?:fundador(?:es|as?)?|lanzamiento|pioner[oa]s?|primeros\s+clientes|históric[oa]s?|heredad[oa]s?|"
        r"early\s+adopters?|introducci[oó]n|introductori[oa]s?|clientes?\s+históric[oa]s?)")
 _RATE = re.compile(rf"\b(?:{_EN}|{_DE}|{_FR}|{_ES})\b", re.I)
+
+
+def rate_names(*more_nouns: str) -> str:
+    """The rates named for who gets them first or got them before, in our four languages (regex text), with English
+    `more_nouns` after the name as well ("founder's offer" for agents.claims' special prices)."""
+    return rf"{_EN}|{_WHOSE}(?:{'|'.join(more_nouns)})|{_DE}|{_FR}|{_ES}" if more_nouns else rf"{_EN}|{_DE}|{_FR}|{_ES}"
 _CUES = ("found", "gründ", "launch", "intro", "legacy", "grandfather", "pion", "adopter", "charter", "inaugural",
          "first", "pilot", "beta", "einführung", "erstkunden", "startkunden", "altkunden", "bestandskunden", "alt",
          "fondat", "lancement", "premier", "histori", "lanzamiento", "primeros", "heredad",
