@@ -9,14 +9,26 @@ subject ("the board approved") and asks the activities for the same topic; an ap
 body's document ("the approved board minutes", "le procès-verbal validé", "el acta aprobada") was nobody's. Here the
 body and the approval are read in either order, and the claim stands unless an activity of the record states an
 approval of the same body, or the sentence asks, plans or denies it ("once the board approves", "noch nicht genehmigt").
+
+Wave 37: a note saying "the board approved" vouched for the approval, and a note is text anyone with CRM access (or a
+planted import) writes. What may vouch for a deal state is the record's structured state (a stage that says the buyer
+decided, agents.approvals.DECIDED_STAGES) or the buyer's own words: an inbound e-mail whose own part (not a forwarded
+or quoted message) a contact of the record signed (agents.moments.sender_of, agents.ask_senders.foreign_sender). Our
+notes, call and meeting logs and outbound e-mails no longer do.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
+from agents.approvals import DECIDED_STAGES
+from agents.ask_senders import foreign_sender, own_words
 from agents.context import Context
+from agents.moments import sender_of
 from agents.normalize import SENTENCE_BREAK
+from agents.stance_words import CLAUSE_JOINERS, NEGATORS, NEVER, either
 
 _BODY = (
     r"board(?:\s+of\s+directors)?|(?:supervisory|advisory|executive)\s+board|board\s+(?:minutes|resolution|decision|vote)|"
@@ -51,20 +63,30 @@ _NOT_A_CLAIM = re.compile(
     r"erwartet|dès\s+que|quand|si|une\s+fois|avant|après|sera|seront|doit|doivent|pas\s+encore|en\s+attente|attend\w*|"
     r"cuando|en\s+cuanto|una\s+vez|antes|después|será|serán|debe|deben|todavía|aún|pendiente|espera\w*)\b", re.I)
 """A question, a plan, a condition or a pending decision: no decision stated as taken."""
-_DENIED = re.compile(r"\b(?:not|never|no|nicht|nie|kein\w*|pas|jamais|aucun\w*|nunca|ningún|ninguna)\b|n['’]|n't\b", re.I)
-_CLAUSE_EDGE = re.compile(r"[,;:()–—]|\s-\s|\b(?:and|but|so|und|aber|also|et|mais|donc|y|pero)\b", re.I)
+_NEGATION = either(NEGATORS, NEVER, "pas|aucun\\w*|ningún|ninguna")
+_DENIED = re.compile(rf"\b(?:{_NEGATION})\b|n['’]|n't\b", re.I)
+_CLAUSE_EDGE = re.compile(rf"[,;:()–—]|\s-\s|\b(?:{either('and', CLAUSE_JOINERS, 'also')})\b", re.I)
 _APPROVAL_WORD = re.compile(rf"\b(?:{_APPROVED}|approv\w*|genehmig\w*|freigab\w*|approb\w*|valid\w*|aprob\w*)\b", re.I)
 _BODY_WORD = re.compile(rf"\b(?:{_BODY})\b", re.I)
 
 
+def _buyer_wrote(ctx: Context, act: Mapping[str, Any]) -> bool:
+    """Whether `act` is an inbound e-mail a contact of the record signed, its own words no stranger's."""
+    return act.get("type") == "email" and act.get("direction") == "inbound" and not act.get("withheld") \
+        and sender_of(ctx, act) is not None and foreign_sender(ctx, act) is None
+
+
 def _record_states_it(ctx: Context) -> bool:
-    """Whether an activity of the record (a note, an e-mail, a call) states an approval by such a body."""
+    """Whether the record's stage says the buyer decided, or the buyer's own e-mail states an approval by such a
+    body (not in a question)."""
+    if DECIDED_STAGES.search(ctx.record.stage or ""):
+        return True
     for act in ctx.activities.values():
-        if act.get("withheld"):
-            continue  # an instruction to the AI, withheld from the model, vouches for nothing
-        text = " ".join(str(act.get(k) or "") for k in ("subject", "body", "text", "summary"))
-        for sentence in SENTENCE_BREAK.split(text):
-            if _BODY_WORD.search(sentence) and _APPROVAL_WORD.search(sentence):
+        if not _buyer_wrote(ctx, act):
+            continue  # a note, a call log, our own e-mail or a stranger's: no decision of the buyer's
+        # its own words only: a reply's subject is the thread's, often ours
+        for sentence in SENTENCE_BREAK.split(own_words(act)):
+            if "?" not in sentence and _BODY_WORD.search(sentence) and _APPROVAL_WORD.search(sentence):
                 return True
     return False
 

@@ -12,6 +12,7 @@ from agents.declined_prices import declined_price, declined_price_at
 from agents.denied_discounts import denied_at
 from agents.facts import MONEY, PERCENT, close_to_any, parse_number
 from agents.file_names import FILE_NAME
+from agents.legacy_rates import rate_names
 from agents.negated_free import free_word_negated
 from agents.negated_promises import NEGATABLE, promise_negated
 from agents.negation import negation_governs
@@ -132,6 +133,9 @@ _FREE_NEAR_GOODS = (
     rf"\b(?:{GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:(?:is|are|be|comes?|stays?|will be|'s)\s+)?"
     rf"(?:completely |totally |entirely )?(?<!feel )free\b(?! up\b)")
 
+_SPECIAL_NOUNS = r"deal|offer|tier|price point|credits?|rebates?|bonus|discount"
+"""Nouns a special price's name stands before that a founder's rate list does not read ("introductory offer")."""
+
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
     ("free extra", r"\b(?:at |for )?(?:zero|no|nil|without) (?:extra |additional )?(?:cost|charge|fee)s?\b|"
                    r"\bon (?:us|the house)\b(?<!step is on us)(?<!steps are on us)(?<!ball is on us)(?<!move is on us)"
@@ -150,8 +154,10 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    # wave 34 (set 41's 089, Aragonese "ye de baldes", a screen-only catch): "de balde" is free
                    r"\bde\s+baldes?\b|"
                    r"\bbonificad[oa]s?\b|\bobsequi\w+|\bregal(?:amos|aremos|ar)\b|\bsin pagar\b"),
-    ("special price", r"\b(?:vip|special|preferential|preferred|exclusive|partner|insider|founder'?s?|loyalty|"
-                      r"friends[- ](?:and|&)[- ]family|discounted|reduced|introductory|early[- ]bird|sweetheart|"
+    # agents.legacy_rates' names (founder's, launch, introductory, legacy ...) with the nouns this list reads after them
+    ("special price", rf"\b(?:{rate_names(_SPECIAL_NOUNS)})\b|"
+                      r"\b(?:vip|special|preferential|preferred|exclusive|partner|insider|loyalty|"
+                      r"friends[- ](?:and|&)[- ]family|discounted|reduced|early[- ]bird|sweetheart|"
                       r"one[- ]time|courtesy|goodwill|service|signing|welcome)\s+(?:pricing|prices?|rates?|terms|deal|offer|tier|"
                       r"price point|credits?|rebates?|bonus|discount)\b|"
                       r"\b(?:sonder|vorzugs|vip-?|partner|treue|spezial|freundschafts)(?:preis|konditionen|tarif|angebot)\w*|"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from agents.stance_words import BUT, words
 from agents.unoffered_special_prices import special_price_not_offered
 
 _SPECIAL_PRICE = re.compile(
@@ -36,12 +37,9 @@ HEDGE = re.compile(
     re.I,
 )
 """A word that makes a refusal the rule rather than the answer: the exception may still be the buyer's."""
-TURN = re.compile(
-    r"\b(?:but|however|though|although|except|unless|instead|aber|jedoch|sondern|doch|allerdings|außer|stattdessen|"
-    r"mais|cependant|toutefois|pourtant|sauf|à\s+moins|plutôt|pero|sino|sin\s+embargo|salvo|excepto|aunque|"
-    r"a\s+menos|en\s+cambio)\b",
-    re.I,
-)
+TURN = words(BUT, r"however|though|although|except|unless|instead|jedoch|sondern|doch|allerdings|außer|stattdessen|"
+                  r"cependant|toutefois|pourtant|sauf|à\s+moins|plutôt|sino|sin\s+embargo|salvo|excepto|aunque|"
+                  r"a\s+menos|en\s+cambio")
 """A turn after the refusal: what follows it may give back what the refusal named."""
 
 

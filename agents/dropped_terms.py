@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from agents.stance_words import AGREED, NEGATORS, NEVER, bounds, either, question, words
+
 _TERM = (
     r"minimum\s+(?:contract\s+)?(?:term|period|duration|commitment|volume|order|purchase|spend)|commitment\s+period|"
     r"lock-?in(?:\s+period)?|notice\s+period|period\s+of\s+notice|exclusivity(?:\s+clause)?|non-compete(?:\s+clause)?|"
@@ -49,26 +51,17 @@ _CUES = ("minim", "lock", "notice", "exclusiv", "non-compete", "termination", "p
          "exklusiv", "bindung", "vertragsstrafe", "wettbewerbsverbot", "engagement", "préavis", "résiliation",
          "permanencia", "mínim", "preaviso", "penalizaci")
 
-_DENIED = re.compile(
-    r"\b(?:not|never|cannot|can['’]t|won['’]t|nicht|nie|kein\w*|pas|jamais|no|nunca)\b(?:\s+[\w'’-]+){0,3}?\s*$|"
-    r"n['’]\s*$", re.I)
+_NEGATION = either(NEGATORS, NEVER, "pas", r"cannot|can['’]t|won['’]t")
+_DENIED = re.compile(rf"\b(?:{_NEGATION})\b(?:\s+[\w'’-]+){{0,3}}?\s*$|n['’]\s*$", re.I)
 _DENIED_AFTER = re.compile(r"^\s*(?:(?:wir|ich|sie|es|er|we|nous|nosotros)\s+)?(?:nicht|not|pas|no)\b", re.I)
-_ASKED = re.compile(r"\?|\b(?:asked|asks|wondered|whether|wants?|would\s+like|requested|frag\w*|ob|möchte\w*|wünsch\w*|"
-                    r"bittet|bat|demand\w*|souhait\w*|veut|voudrait|preguntó|pregunta\w*|pide|pidió|quiere|quisiera|"
-                    r"solicit\w*)\b", re.I)
-_AFFIRMED = re.compile(r"\b(?:confirm\w*|agreed|we\s+(?:will|can|do)|bestätig\w*|vereinbart\w*|zugesagt|abgestimmt|"
-                       r"convenu\w*|accord\w*|acordad\w*|confirmamos|podemos)\b", re.I)
+_ASKED = question(r"wants?|would\s+like|requested|frag\w*|möchte\w*|wünsch\w*|bittet|bat|demand\w*|souhait\w*|veut|"
+                  r"voudrait|pregunta\w*|pide|pidió|quiere|quisiera|solicit\w*")
+_AFFIRMED = words(AGREED, r"we\s+(?:will|can|do)|abgestimmt|accord\w*|confirmamos|podemos")
 _SENTENCE_EDGE = re.compile(r"[.!?;\n]")
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    edges = [m.end() for m in _SENTENCE_EDGE.finditer(text, 0, start)]
-    after = _SENTENCE_EDGE.search(text, end)
-    return (edges[-1] if edges else 0), (after.start() if after else len(text))
-
-
 def _stated(text: str, m: re.Match[str]) -> bool:
-    s0, s1 = _sentence(text, m.start(), m.end())
+    s0, s1 = bounds(text, m.start(), m.end(), _SENTENCE_EDGE)
     inside = m.group(0)
     # the negation of the drop ("entfällt nicht", "is not waived", "cannot be waived", "nous ne levons pas")
     verb = re.search(rf"\b(?:{_DROPPED}|{_DROP_VERB})\b", inside, re.I)

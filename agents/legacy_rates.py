@@ -14,10 +14,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.stance_words import (
+    AGREED,
+    ASKED_IF,
+    GIVEN_BACK,
+    adjectives,
+    bounds,
+    declined_before,
+    question,
+    words,
+)
+
+_WHOSE = (r"(?:founders?|founding(?:[- ]member)?|charter(?:[- ](?:customer|member))?|launch|introductory|intro|legacy|"
+          r"grandfathered|grandfather|pioneer|early[- ]adopter|first[- ]customer|pilot[- ]customer|inaugural|"
+          r"beta[- ]customer)(?:['’]s|s['’])?\s+(?:customer\s+|member\s+|client\s+)?")
+"""Who the English rate is named for, before its noun ("founder's", "launch", "legacy customer")."""
 _EN = (
-    r"(?:founders?|founding(?:[- ]member)?|charter(?:[- ](?:customer|member))?|launch|introductory|intro|legacy|"
-    r"grandfathered|grandfather|pioneer|early[- ]adopter|first[- ]customer|pilot[- ]customer|inaugural|beta[- ]customer)"
-    r"(?:['’]s|s['’])?\s+(?:customer\s+|member\s+|client\s+)?(?:rates?|prices?|pricing|tariffs?|terms|discounts?|"
+    rf"{_WHOSE}(?:rates?|prices?|pricing|tariffs?|terms|discounts?|"
     r"deals?)|grandfathered\s+(?:in\s+)?(?:at|on|into)\s+(?:the\s+|your\s+|our\s+)?(?:\w+\s+)?"
     r"(?:rates?|prices?|pricing|plans?)")
 _DE = (r"(?:gründer|gründungs|gründungsmitglieder|einführungs|launch|pionier|erstkunden|startkunden|early-?adopter|"
@@ -29,40 +42,32 @@ _ES = (r"(?:precios?|tarifas?|condiciones|ofertas?|descuentos?)\s+(?:de\s+|del\s
        r"(?:fundador(?:es|as?)?|lanzamiento|pioner[oa]s?|primeros\s+clientes|históric[oa]s?|heredad[oa]s?|"
        r"early\s+adopters?|introducci[oó]n|introductori[oa]s?|clientes?\s+históric[oa]s?)")
 _RATE = re.compile(rf"\b(?:{_EN}|{_DE}|{_FR}|{_ES})\b", re.I)
+
+
+def rate_names(*more_nouns: str) -> str:
+    """The rates named for who gets them first or got them before, in our four languages (regex text), with English
+    `more_nouns` after the name as well ("founder's offer" for agents.claims' special prices)."""
+    return rf"{_EN}|{_WHOSE}(?:{'|'.join(more_nouns)})|{_DE}|{_FR}|{_ES}" if more_nouns else rf"{_EN}|{_DE}|{_FR}|{_ES}"
 _CUES = ("found", "gründ", "launch", "intro", "legacy", "grandfather", "pion", "adopter", "charter", "inaugural",
          "first", "pilot", "beta", "einführung", "erstkunden", "startkunden", "altkunden", "bestandskunden", "alt",
          "fondat", "lancement", "premier", "histori", "lanzamiento", "primeros", "heredad",
          "introduc", "fundador")
 
-_ADJECTIVE = (r"(?:[\w-]*(?:ig|ige[nmrs]?|lich|liche[nmrs]?|al|ale|ales|aux|ique|iques|if|ive|ivo|iva|ivos|ivas|ial|"
-              r"iales|ed|en|er|es|e)\s+)")
-_DECLINED_BEFORE = re.compile(
-    rf"(?:\b(?:(?:no|not)\s+(?:hay|existe\w*|tenemos|ofrecemos|aplicamos|offer|have|give|grant)|no|not\s+an?|not\s+any|never\s+an?|without|kein\w*|ohne|nie|pas\s+de|pas\s+d['’]|aucun\w*|sans|sin|"
-    rf"ning[uú]n\w*|nunca)\s+(?:an?\s+|the\s+|la\s+|le\s+|el\s+|un\w*\s+)?{_ADJECTIVE}{{0,2}}|\bpas\s+d['’])$", re.I)
+_DECLINED_BEFORE = declined_before(adjectives(), offering="aplicamos", decliners=r"pas\s+d['’]", articles="la|le|el")
 """A negation right before the rate, with at most two adjectives between ("keine mehrjährige Gründerkondition")."""
 _DECLINED_AFTER = re.compile(
     r"^\W{0,3}(?:(?:is|are|was)\s+not|isn['’]t|aren['’]t|(?:ist|sind|war|gibt\s+es)\s+(?:\w+\s+)?nicht|gibt\s+es\s+nicht|"
     r"n['’](?:est|existe|existent|a)\s+(?:\w+\s+)?pas|no\s+(?:es|está|existe|existen|aplica|forma\s+parte|hay))\b", re.I)
 """A negation right after it ("a founder's rate is not part of the offer", "Gründerpreise gibt es nicht")."""
-_GIVEN_BACK = re.compile(r"\b(?:but|however|instead|aber|sondern|jedoch|dafür|mais|cependant|plutôt|pero|sino|"
-                         r"en cambio)\b", re.I)
+_GIVEN_BACK = words(GIVEN_BACK, "plutôt|en cambio")
 _PRICE_AFTER = re.compile(r"\b(?:rates?|prices?|pricing|discounts?|\w*preis\w*|\w*rabatt\w*|\w*tarif\w*|prix|remises?|precios?|"
                           r"descuentos?)\b|%", re.I)
-_ASKED = re.compile(r"\?|\b(?:asked|asks|wondered|whether|frag\w*|gefragt|erkundigt\w*|ob|demandé|demande\s+si|"
-                    r"preguntó|pregunta\s+si)\b", re.I)
-_AFFIRMED = re.compile(r"\b(?:confirm\w*|agreed|granted|applies|apply|bestätig\w*|vereinbart\w*|zugesagt|gilt|gelten|"
-                       r"confirm\w*|convenu\w*|accordé\w*|s['’]applique|acordad\w*|concedid\w*|se\s+aplica|aplica)\b", re.I)
-_SENTENCE_EDGE = re.compile(r"[.!?\n]")
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    edges = [m.end() for m in _SENTENCE_EDGE.finditer(text, 0, start)]
-    after = _SENTENCE_EDGE.search(text, end)
-    return (edges[-1] if edges else 0), (after.start() if after else len(text))
+_ASKED = question(ASKED_IF, r"frag\w*|erkundigt\w*")
+_AFFIRMED = words(AGREED, r"granted|applies|apply|gilt|gelten|accordé\w*|s['’]applique|concedid\w*|se\s+aplica|aplica")
 
 
 def _not_offered(text: str, start: int, end: int) -> bool:
-    s0, s1 = _sentence(text, start, end)
+    s0, s1 = bounds(text, start, end)
     tail = text[end:s1]
     back = _GIVEN_BACK.search(tail)
     if back and _PRICE_AFTER.search(tail, back.end()):

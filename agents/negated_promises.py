@@ -14,17 +14,14 @@ from __future__ import annotations
 
 import re
 
+from agents.stance_words import GIVEN_BACK, adjectives, bounds, declined_before, words
+
 NEGATABLE = frozenset({"price lock", "lifetime", "guarantee", "refund", "exit right", "price match", "at cost",
                        "billing deferred", "unlimited"})
 """The promise families a negation can decline. Not "not billed" or "free extra" (their words are negations already:
 agents.negated_free reads the free ones) nor a discount (its figure is judged by the discount check)."""
 
-_ADJECTIVE = (r"(?:[\w-]*(?:ig|ige[nmrs]?|lich|liche[nmrs]?|al|ale|ales|aux|ique|iques|if|ive|ivo|iva|ivos|ivas|ial|"
-              r"iales|ed|en|er|es|e|year|term)\s+)")
-_BEFORE = re.compile(
-    rf"(?:\b(?:(?:no|not)\s+(?:hay|existe\w*|tenemos|ofrecemos|offer|have|give|grant)|no|not\s+an?|not\s+any|never\s+an?|without|kein\w*|ohne|nie|pas\s+de|aucun\w*|sans|sin|ning[uú]n\w*|"
-    rf"nunca)\s+(?:an?\s+|the\s+|un\w*\s+)?{_ADJECTIVE}{{0,2}}|\bpas\s+d['’]|\bn['’]\w+\s+pas\s+(?:de\s+|d['’]|un\w*\s+)?)$",
-    re.I)
+_BEFORE = declined_before(adjectives("year|term"), also=r"\bn['’]\w+\s+pas\s+(?:de\s+|d['’]|un\w*\s+)?")
 """A negation right before the term: "keine (mehrjährige) Preisbindung", "no price lock", "pas de prix bloqué"."""
 _AFTER = re.compile(
     r"^[^.;:!?]{0,40}?\b(?:(?:is|are|was|will\s+be)\s+not|isn['’]t|aren['’]t|won['’]t\s+be|"
@@ -36,17 +33,13 @@ _AFTER = re.compile(
     r"des\s+angebots|de\s+l['’]offre|de\s+la\s+oferta)\b", re.I)
 """The term's predicate denies it: "... ist nicht Teil des Angebots", "... is not part of the offer", "... ne fait pas
 partie de l'offre", "... no forma parte de la oferta", "... is not included"."""
-_GIVEN_BACK = re.compile(r"\b(?:but|however|instead|aber|sondern|jedoch|dafür|mais|cependant|pero|sino|en\s+cambio)\b",
-                         re.I)
-_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+_GIVEN_BACK = words(GIVEN_BACK, r"en\s+cambio")
 
 
 def promise_negated(text: str, start: int, end: int) -> bool:
     """Whether the promise word text[start:end] is declined in its sentence and nothing after it gives one back."""
-    edges = [m.end() for m in _SENTENCE_EDGE.finditer(text, 0, start)]
-    s0 = edges[-1] if edges else 0
-    after = _SENTENCE_EDGE.search(text, end)
-    tail = text[end:after.start() if after else len(text)]
+    s0, s1 = bounds(text, start, end)
+    tail = text[end:s1]
     if _GIVEN_BACK.search(tail):
         return False
     return bool(_BEFORE.search(text[s0:start]) or _AFTER.search(tail))

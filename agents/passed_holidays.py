@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from agents.calendar_days import named_days
+from agents.stance_words import CLAUSE_JOINERS, NEGATORS, NONE_OF, NOTHING, bounds, either
 
 _PASSED = re.compile(
     r"\b(?:(?:has|have|had)\s+(?:come\s+and\s+gone|passed|gone\s+by|been\s+and\s+gone)|came\s+and\s+went|"
@@ -31,22 +32,16 @@ _BOUND = re.compile(
     r"\b(?:deadline|valid\w*|until|frist\w*|gültig\w*|bis\s+zum|date\s+limite|valable\w*|jusqu['’]\w*|plazo|"
     r"válid\w*|hasta)\b", re.I)
 """Words that bind a term to a day, negated or not ("nicht mehr gültig" is a lapse too)."""
-_NEGATED = re.compile(r"\b(?:nothing|no|not|never|nichts|kein\w*|nicht|rien|aucun\w*|pas|nada|ning[uú]n\w*|no)\s+"
-                      r"(?:[\w'’-]+\s+){0,4}?(?:n['’])?$", re.I)
-_SENTENCE_EDGE = re.compile(r"[.!?\n]")
-_CLAUSE_EDGE = re.compile(r"[,;:.!?\n]|\s[-–—]\s|\b(?:and(?!\s+(?:gone|went)\b)|but|so|und|aber|et|mais|donc|y|pero)\b", re.I)
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)]
-    after = _CLAUSE_EDGE.search(text, end)
-    return (edges[-1] if edges else 0), (after.start() if after else len(text))
+_NEGATION = either(NEGATORS, NOTHING, NONE_OF, "pas")
+_NEGATED = re.compile(rf"\b(?:{_NEGATION})\s+(?:[\w'’-]+\s+){{0,4}}?(?:n['’])?$", re.I)
+_JOINERS = either(r"and(?!\s+(?:gone|went)\b)", CLAUSE_JOINERS)
+"""Clause joiners; "and" only where it does not hold "come and gone" together."""
+_CLAUSE_EDGE = re.compile(rf"[,;:.!?\n]|\s[-–—]\s|\b(?:{_JOINERS})\b", re.I)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    edges = [m.end() for m in _SENTENCE_EDGE.finditer(text, 0, start)]
-    after = _SENTENCE_EDGE.search(text, end)
-    return text[(edges[-1] if edges else 0):(after.start() if after else len(text))]
+    s0, s1 = bounds(text, start, end)
+    return text[s0:s1]
 
 
 def _binds_a_term(sentence: str) -> bool:
@@ -59,7 +54,7 @@ def passed_holidays_out(text: str, today: date) -> str:
     for n in reversed(named_days(text, today)):
         if n.first != n.last or n.last >= today:
             continue
-        start, end = _clause(text, n.start, n.end)
+        start, end = bounds(text, n.start, n.end, _CLAUSE_EDGE)
         if _PASSED.search(text[start:end]) and not _binds_a_term(_sentence(text, n.start, n.end)):
             text = text[:n.start] + " " * (n.end - n.start) + text[n.end:]
     return text

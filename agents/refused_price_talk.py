@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from agents.stance_words import BUT
+
 _PRICE = (r"(?:(?:the|any|our|a|über|den|die|le|la|les|de|du|des|d'|sur|el|los|las|del|sobre|zu|zum|about|of|on)\s+)*"
           r"(?:price|prices|pricing|discounts?|\w*preis\w*|rabatt\w*|nachl[äa]ss\w*|prix|tarifs?|remises?|rabais|"
           r"precios?|tarifas?|descuentos?|rebajas?)")
@@ -41,7 +43,7 @@ _WONT = re.compile(r"(?:\bwill|\bshall|'ll)\s+not\b|\bwon't\b|\b(?:nicht|keine?\
 _STATES_A_TERM = re.compile(
     r"\d|%|[$€£]|\b(?:per ?cent|prozent|pour ?cent|por ?ciento|usd|eur|gbp|chf|free|off|lower|cheaper|special|waive\w*|"
     r"gratis|kostenlos|günstiger|niedriger|gratuit\w*|offert\w*|moins|réduit\w*|rebajad\w*|reducid\w*|menos|especial|"
-    r"but|aber|mais|pero|because|weil|car|porque|already|schon|déjà|ya)\b", re.I)
+    rf"{BUT}|because|weil|car|porque|already|schon|déjà|ya)\b", re.I)
 """A figure, a moved price or a clause of its own: the sentence says more than that price is off the agenda."""
 TAIL_MAX_WORDS = 6
 """Words a place or occasion after the rule may have ("on the call with Marcus", "beim Termin am Mittwoch")."""

@@ -254,7 +254,7 @@ def commercial_rule_violations(
             # wave 36 (set 45), read as written so a name or field that carries them vouches for nothing: a founder's or
             # legacy rate, a contract term dropped, the deal approved by a board, an offer lapsed on a holiday
             *legacy_rates(normalise(said), allowed_promises), *dropped_terms(normalise(said)),
-            *board_approvals(said, ctx), *holiday_lapses(said)]
+            *board_approvals(said, ctx), *holiday_lapses(said, ctx)]
 
 
 def encoded_violations(

@@ -154,12 +154,13 @@ def test_a_board_approval_a_contact_name_carries_is_refused_in_the_rationale() -
     assert _carries(_refused("strategist", "fr", "Rappeler à Paul le procès-verbal du conseil approuvé.", patch), BOARD)
 
 
-def test_a_board_approval_the_records_notes_state_passes() -> None:
+def test_a_board_approval_the_buyers_own_email_states_passes() -> None:
+    # wave 37: the buyer's signed e-mail vouches; a note of ours no longer does (tests.agents.test_wave37_board_vouching)
     held = json.loads((FIXTURES / "records" / "de_deal.json").read_text())["activities"]
-    note = {"type": "note", "at": "2026-11-23T10:00:00Z", "direction": None, "subject": "Telefonat",
-            "body": "Herr Weber: Der Vorstand hat das Projekt genehmigt."}
+    email = {"type": "email", "at": "2026-11-23T10:00:00Z", "direction": "inbound", "subject": "Projekt",
+             "body": "Der Vorstand hat das Projekt genehmigt.\n\nViele Grüße\nJonas Weber"}
     rationale = "Herrn Weber auf den genehmigten Vorstandsbeschluss ansprechen."
-    assert not _carries(_refused("strategist", "de", rationale, {"activities": [*held, note]}), BOARD)
+    assert not _carries(_refused("strategist", "de", rationale, {"activities": [*held, email]}), BOARD)
     assert _carries(_refused("strategist", "de", rationale), BOARD)
 
 
