@@ -58,6 +58,7 @@ from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.price_comparisons import compared_prices
 from agents.price_guidance import without_price_guidance
+from agents.reworded_terms import reworded_terms
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
 from agents.same_checks import answered_once
@@ -254,7 +255,8 @@ def commercial_rule_violations(
             # wave 36 (set 45), read as written so a name or field that carries them vouches for nothing: a founder's or
             # legacy rate, a contract term dropped, the deal approved by a board, an offer lapsed on a holiday
             *legacy_rates(normalise(said), allowed_promises), *dropped_terms(normalise(said)),
-            *board_approvals(said, ctx), *holiday_lapses(said)]
+            *board_approvals(said, ctx), *holiday_lapses(said),
+            *reworded_terms(said)]  # wave 37 (set 46): a free period, a penalty waived, an amount over another term
 
 
 def encoded_violations(
