@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from agents.allowed_phrases import allowed_phrases_out
 from agents.approvals import unvouched_approvals
 from agents.asked_today import same_day_call
 from agents.board_approvals import board_approvals
@@ -116,7 +117,9 @@ def check_draft(
     # a German, French or Spanish reader reads "4/12" as 4 December (wave 32, set 41's 034 in another format)
     vocab = replace(vocab, day_first=True) if language in DAY_FIRST_LANGUAGES else vocab
     # a standard the tenant's settings vouch for ("ISO 27001 certified") is a name, not a figure (wave 36)
-    facts_text = file_names_as_words(allowed_standards_out(text, allowed_promises), vocab.words)
+    # and a phrase the tenant allows, figures and all ('30 days net', wave 37)
+    facts_text = file_names_as_words(allowed_phrases_out(allowed_standards_out(text, allowed_promises), allowed_promises),
+                                     vocab.words)
     found = find_unsupported(facts_text, vocab)
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
