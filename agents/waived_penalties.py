@@ -62,7 +62,7 @@ _AFTER = re.compile(rf"\b(?:{_PENALTY})\b(?P<mid>(?:\s+[\w'’-]+){{0,6}}?)\s*[,
 _BEFORE = re.compile(rf"\b(?:{_GONE_BEFORE})\s+(?P<mid>(?:\w+\s+){{0,2}}?){_DET}(?:{_PENALTY})\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|nicht|nie|kein\w*|pas|jamais|ne|n['’]|nunca|tampoco)\b", re.I)
 _NOT_OURS = re.compile(
-    r"\?|¿|\b(?:cannot|can't|won't|unable|whether|asked|asks|would\s+like|wants?|"
+    r"\?|¿|\b(?:cannot|can't|won't|unable|not|never|no|nie|ne|n['’]|whether|asked|asks|would\s+like|wants?|"
     r"nicht|kein\w*|ob|fragt\w*|gefragt|bittet|möchte|"
     r"pas|jamais|demand\w*|souhait\w*|"
     r"nunca|pregunt\w*|pidi\w*|quiere|solicit\w*)\b",
