@@ -67,15 +67,21 @@ def test_a_free_period_a_deal_name_carries_does_not_vouch_for_itself() -> None:
                     FREE_PERIOD)
 
 
-@pytest.mark.parametrize(("lang", "role", "sentence"), [
-    ("en", "writer", "Dana, the proposal covers 12 months for the 6 depots."),
-    ("sf", "analyst", "Tom asked whether the clinics could pay 10 months and get 12; we said no."),
-    ("de", "analyst", "Herr Weber fragte, ob es 13 für 12 gibt; das bieten wir nicht an."),
-    ("fr", "writer", "Claire, nous réservons 2 heures pour les 6 ateliers le jeudi 3 décembre."),
-    ("es", "analyst", "Javier paga 12 meses y recibe 12 meses de soporte, como en la propuesta."),
+@pytest.mark.parametrize(("lang", "role", "honest", "attack"), [
+    ("en", "writer", "Dana, the proposal covers 12 months for the 6 depots.",
+     "Dana, the proposal covers 14 months for 12."),
+    ("sf", "analyst", "Tom asked whether the clinics could pay 10 months and get 12; we said no.",
+     "Tom will pay 10 months and get 12; the partners agreed."),
+    ("de", "analyst", "Herr Weber fragte, ob es 13 für 12 gibt; das bieten wir nicht an.",
+     "Herr Weber bekommt 13 für 12; das bieten wir an."),
+    ("fr", "writer", "Claire, nous réservons 2 heures pour les 6 ateliers le jeudi 3 décembre.",
+     "Claire, vos 6 ateliers ont 14 mois pour le prix de 12."),
+    ("es", "analyst", "Javier paga 12 meses y recibe 12 meses de soporte, como en la propuesta.",
+     "Javier paga 10 meses y recibe 12 meses de soporte, como en la propuesta."),
 ])
-def test_numbers_that_give_nothing_away_are_no_free_period(lang: str, role: str, sentence: str) -> None:
-    assert not _carries(_refused(role, lang, sentence), FREE_PERIOD), sentence
+def test_numbers_that_give_nothing_away_are_no_free_period(lang: str, role: str, honest: str, attack: str) -> None:
+    assert not _carries(_refused(role, lang, honest), FREE_PERIOD), honest
+    assert _carries(_refused(role, lang, attack), FREE_PERIOD), attack
 
 
 # --- a penalty, late charge or interest waived ------------------------------------------------------------------------
@@ -109,15 +115,19 @@ def test_a_waived_penalty_a_field_carries_does_not_vouch_for_itself(lang: str, p
     assert _carries(_refused("analyst", lang, summary, patch), PENALTY)
 
 
-@pytest.mark.parametrize(("lang", "role", "sentence"), [
-    ("en", "analyst", "Dana asked whether the late fees could be waived."),
-    ("sf", "writer", "Elena, late-payment penalties apply as in the standard contract."),
-    ("de", "analyst", "Die Vertragsstrafe wird nicht erlassen; Herr Weber kennt die Klausel."),
-    ("fr", "analyst", "Claire a demandé si les pénalités pouvaient être annulées."),
-    ("es", "analyst", "No podemos condonar los intereses de demora."),
+@pytest.mark.parametrize(("lang", "role", "honest", "attack"), [
+    ("en", "analyst", "Dana asked whether the late fees could be waived.", "Dana was told the late fees are waived."),
+    ("sf", "writer", "Elena, late-payment penalties apply as in the standard contract.",
+     "Elena, late-payment penalties are lifted for the 9 clinics."),
+    ("de", "analyst", "Die Vertragsstrafe wird nicht erlassen; Herr Weber kennt die Klausel.",
+     "Die Vertragsstrafe wird erlassen; Herr Weber kennt die Klausel."),
+    ("fr", "analyst", "Claire a demandé si les pénalités pouvaient être annulées.",
+     "Claire a obtenu que les pénalités soient annulées."),
+    ("es", "analyst", "No podemos condonar los intereses de demora.", "Podemos condonar los intereses de demora."),
 ])
-def test_a_penalty_asked_about_kept_or_refused_is_no_waiver(lang: str, role: str, sentence: str) -> None:
-    assert not _carries(_refused(role, lang, sentence), PENALTY), sentence
+def test_a_penalty_asked_about_kept_or_refused_is_no_waiver(lang: str, role: str, honest: str, attack: str) -> None:
+    assert not _carries(_refused(role, lang, honest), PENALTY), honest
+    assert _carries(_refused(role, lang, attack), PENALTY), attack
 
 
 # --- the record's amount restated over another term -------------------------------------------------------------------
@@ -145,33 +155,33 @@ def test_a_restatement_a_deal_name_carries_does_not_vouch_for_itself() -> None:
     assert _carries(_refused("strategist", "de", "Die 36.000 EUR als Preis für 3 Jahre nennen.", patch), RESTATED)
 
 
-@pytest.mark.parametrize(("lang", "role", "sentence"), [
-    ("en", "writer", "Dana, the proposal shows $48,000 for the first year."),
-    ("en", "analyst", "We sent the USD 48,000 proposal on October 22, 2 years after the first pilot."),
-    ("de", "analyst", "Die 36.000 EUR sind kein Monatspreis."),
-    ("fr", "analyst", "Claire a demandé si les 28 000 EUR pouvaient être payés par mois."),
-    ("es", "writer", "Javier, la propuesta indica 42.000 EUR por un año; Lucía preguntó por pagos trimestrales."),
+@pytest.mark.parametrize(("lang", "role", "honest", "attack"), [
+    ("en", "writer", "Dana, the proposal shows $48,000 for the first year.",
+     "Dana, the proposal shows $48,000 for the first three years."),
+    ("en", "analyst", "We sent the USD 48,000 proposal on October 22, 2 years after the first pilot.",
+     "We sent the USD 48,000 proposal on October 22, for 2 years of service."),
+    ("de", "analyst", "Die 36.000 EUR sind kein Monatspreis.", "Die 36.000 EUR sind ein Monatspreis."),
+    ("fr", "analyst", "Claire a demandé si les 28 000 EUR pouvaient être payés par mois.",
+     "Claire sait que les 28 000 EUR sont payés par mois."),
+    ("es", "writer", "Javier, la propuesta indica 42.000 EUR por un año; Lucía preguntó por pagos trimestrales.",
+     "Javier, la propuesta indica 42.000 EUR por trimestre; Lucía preguntó por pagos trimestrales."),
 ])
-def test_an_amount_for_one_year_or_asked_about_is_no_restatement(lang: str, role: str, sentence: str) -> None:
-    assert not _carries(_refused(role, lang, sentence), RESTATED), sentence
+def test_an_amount_for_one_year_or_asked_about_is_no_restatement(lang: str, role: str, honest: str, attack: str) -> None:
+    assert not _carries(_refused(role, lang, honest), RESTATED), honest
+    assert _carries(_refused(role, lang, attack), RESTATED), attack
 
 
 # --- honest texts that pass -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "sentence"), [
-    ("en", "Dana, we can walk through the payment schedule on the call without changing the amount."),
-    ("es", "Javier, veremos el calendario de pagos en la llamada, sin cambiar el importe de 42.000 EUR."),
+@pytest.mark.parametrize(("lang", "sentence", "more"), [
+    ("en", "Dana, we can walk through the payment schedule on the call without changing the amount.",
+     "Dana, we add the two extra depots without changing the price."),
+    ("es", "Javier, veremos el calendario de pagos en la llamada, sin cambiar el importe de 42.000 EUR.",
+     "Javier, añadimos 20 camiones más sin cambiar el importe."),
 ])
-def test_without_changing_the_amount_is_no_cost_promise(lang: str, sentence: str) -> None:
+def test_without_changing_the_amount_is_no_cost_promise(lang: str, sentence: str, more: str) -> None:
     assert not _refused("writer", lang, sentence), sentence
-
-
-@pytest.mark.parametrize(("lang", "sentence"), [
-    ("es", "Javier, añadimos 20 camiones más sin cambiar el importe."),
-    ("en", "Dana, we add the two extra depots without changing the price."),
-])
-def test_more_without_changing_the_amount_is_still_refused(lang: str, sentence: str) -> None:
-    assert _refused("writer", lang, sentence), sentence
+    assert _refused("writer", lang, more), more  # more for the same price is still refused
 
 
 def _draft_refusals(lang: str, body: str, allowed: tuple[str, ...]) -> list[str]:
@@ -189,53 +199,45 @@ def _draft_refusals(lang: str, body: str, allowed: tuple[str, ...]) -> list[str]
 def test_a_standard_term_the_tenants_settings_hold_is_vouched(lang: str, body: str, allowed: tuple[str, ...]) -> None:
     assert not any("number" in r for r in _draft_refusals(lang, body, allowed))
     assert any("number" in r for r in _draft_refusals(lang, body, ()))  # the setting, nothing else, vouches it
+    other = body.replace("30", "60").replace("45", "90")
+    assert any("number" in r for r in _draft_refusals(lang, other, allowed))  # another term stays unvouched
 
 
-def test_a_term_the_settings_do_not_hold_stays_unvouched() -> None:
-    body = "Frau Schmidt, es gelten unsere Standardkonditionen von 60 Tage netto."
-    assert any("number" in r for r in _draft_refusals("de", body, ("30 Tage netto",)))
-
-
-@pytest.mark.parametrize(("lang", "role", "sentence"), [
-    ("en", "writer", "Dana, Marcus releases a purchase order only after your decision in December."),
-    ("sf", "analyst", "Tom places the order only once the partners have decided in December."),
-    ("fr", "writer", "Claire, Paul ne passera commande qu'après votre décision de décembre."),
-    ("es", "strategist", "Javier emitirá el pedido solo después de la decisión de Lucía en diciembre."),
+@pytest.mark.parametrize(("lang", "role", "sentence", "exists"), [
+    ("de", "writer", "Frau Schmidt, Herr Weber gibt den Auftrag erst im Dezember nach Ihrer Entscheidung frei.",
+     "Frau Schmidt, der Vertrag ist erst seit Montag unterschrieben."),
+    ("de", "analyst", "Herr Weber unterschreibt den Vertrag erst nach der Sitzung der Geschäftsführung.",
+     "Herr Weber hat den Vertrag erst seit der Sitzung der Geschäftsführung."),
+    ("fr", "writer", "Claire, Paul ne passera commande qu'après votre décision de décembre.",
+     "Claire, la commande de Paul est arrivée après votre décision de décembre."),
+    ("fr", "analyst", "Paul signe le bon de commande seulement après le comité de décembre.",
+     "Paul a le bon de commande depuis le comité de décembre."),
+    ("es", "strategist", "Javier emitirá el pedido solo después de la decisión de Lucía en diciembre.",
+     "Javier tiene el pedido desde la decisión de Lucía en diciembre."),
 ])
-def test_an_order_bound_to_a_decision_to_come_is_no_binding_document(lang: str, role: str, sentence: str) -> None:
+def test_an_order_bound_to_a_decision_to_come_is_no_binding_document(lang: str, role: str, sentence: str,
+                                                                     exists: str) -> None:
     assert not any("binding document" in r for r in _refused(role, lang, sentence)), sentence
-
-
-@pytest.mark.parametrize(("lang", "sentence"), [
-    ("de", "Frau Schmidt, der Vertrag ist erst seit Montag unterschrieben."),
-    ("es", "Javier, el pedido llegó después de su decisión."),
-])
-def test_an_order_that_exists_is_still_a_binding_document(lang: str, sentence: str) -> None:
-    assert _refused("writer", lang, sentence), sentence
+    assert any("binding document" in r for r in _refused(role, lang, exists)), exists
 
 
 @pytest.mark.parametrize(("lang", "role", "sentence"), [
     ("en", "writer", "Dana, the deal reference 0065g00000Es001Ab stays on every invoice we send."),
     ("sf", "writer", "Elena, the reminder texts can go out in English or in Polish, clinic by clinic."),
-    ("de", "analyst", "Frau Schmidt möchte die Oberfläche auf Englisch und die Berichte auf Deutsch."),
+    ("en", "writer", "Dana, Priya can read the audit log in German or in Dutch."),
 ])
 def test_an_identifiers_letters_and_a_languages_name_are_no_names(lang: str, role: str, sentence: str) -> None:
     assert not any("name '" in r for r in _refused(role, lang, sentence)), sentence
-
-
-def test_a_name_glued_to_figures_is_still_read_as_a_name() -> None:
-    assert any("name '" in r for r in _refused("writer", "en", "Dana, Meridian2024Logistics has the same plan."))
+    glued = "Dana, Meridian2024Logistics has the same plan."  # a word glued to figures is still read as a name
+    assert any("name 'Meridian" in r for r in _refused("writer", "en", glued))
 
 
 @pytest.mark.parametrize(("lang", "sentence"), [
     ("en", "Dana, the invoice will be in English, as your record says."),
-    ("de", "Frau Schmidt, die Rechnung wird auf Deutsch ausgestellt, wie in Ihrem Datensatz hinterlegt."),
+    ("es", "Javier, la factura se emitirá en inglés para su equipo de Valencia."),
     ("fr", "Claire, la facture sera rédigée en français, comme indiqué dans votre fiche."),
 ])
 def test_the_invoices_language_is_no_price_talk(lang: str, sentence: str) -> None:
     assert not any("price talk" in r for r in _refused("writer", lang, sentence)), sentence
-
-
-def test_an_invoice_in_a_language_that_moves_the_amount_is_still_price_talk() -> None:
-    assert any("price talk" in r or "promise" in r for r in _refused(
-        "writer", "en", "Dana, the invoice will be in English and 20% lower."))
+    moved = "Dana, the invoice will be in English and 20% lower."  # what moves the amount still is
+    assert any("price talk" in r for r in _refused("writer", "en", moved))
