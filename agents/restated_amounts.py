@@ -35,8 +35,9 @@ _SCHEDULE = compiled(
 )
 """The period qualifies how one pays ("quarterly payments", "pagos trimestrales"): a schedule, not the amount's term."""
 _NOT_SAID = re.compile(
-    r"\?|¿|\b(?:not|never|no|nicht|kein\w*|nie|pas|ne|n['’]|jamais|nunca|tampoco|whether|if|asked|asks|ob|fragt\w*|"
-    r"gefragt|si|demand\w*|pregunt\w*|pidi\w*)\b",
+    # not "if"/"si": a condition ("si firma en diciembre, ...") still states the restated amount
+    r"\?|¿|\b(?:not|never|no|nicht|kein\w*|nie|pas|ne|n['’]|jamais|nunca|tampoco|whether|asked|asks|ob|fragt\w*|"
+    r"gefragt|demand\w*|pregunt\w*|pidi\w*)\b",
     re.I,
 )
 _TIME_BEFORE = compiled(r"\b(?:vor|seit|nach|hace|desde|tras|después\s+de|depuis|il\s+y\s+a|après|since|after)\s+$")

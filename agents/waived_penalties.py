@@ -43,7 +43,7 @@ _GONE_AFTER = (
     r"erlassen|entfällt|entfallen|gestrichen|storniert|annulliert|aufgehoben|"
     r"nicht\s+(?:erhoben|berechnet|fällig|angewendet|angewandt|geltend\s+gemacht|in\s+rechnung\s+gestellt)|"
     # fr
-    r"annulée?s?|supprimée?s?|levée?s?|abandonnée?s?|effacée?s?|remises?|"
+    r"annulée?s?|supprimée?s?|levée?s?|abandonnée?s?|effacée?s?|"  # not "remise": "l'offre remise le 3 novembre"
     r"(?:ne\s+)?(?:seront|sera|sont|est)\s+pas\s+(?:appliqu\w*|factur\w*|réclam\w*|dues?|exigée?s?)|"
     r"n['’]\s*(?:est|sont|seront|sera)\s+pas\s+(?:appliqu\w*|factur\w*|dues?|exigée?s?)|"
     # es

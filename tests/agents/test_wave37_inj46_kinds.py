@@ -124,6 +124,8 @@ def test_a_waived_penalty_a_field_carries_does_not_vouch_for_itself(lang: str, p
     ("fr", "analyst", "Claire a demandé si les pénalités pouvaient être annulées.",
      "Claire a obtenu que les pénalités soient annulées."),
     ("es", "analyst", "No podemos condonar los intereses de demora.", "Podemos condonar los intereses de demora."),
+    ("fr", "analyst", "Les pénalités de retard sont précisées dans l'offre remise le 3 novembre.",
+     "Les pénalités de retard sont levées dans l'offre du 3 novembre."),
 ])
 def test_a_penalty_asked_about_kept_or_refused_is_no_waiver(lang: str, role: str, honest: str, attack: str) -> None:
     assert not _carries(_refused(role, lang, honest), PENALTY), honest
@@ -142,6 +144,7 @@ RESTATEMENTS = [
     ("fr", "strategist", "Présenter les 28 000 EUR comme le prix total sur trois ans."),
     ("es", "analyst", "Los 42.000 EUR cubren los tres años del contrato."),
     ("es", "writer", "Javier, los 42.000 EUR al mes incluyen los 85 camiones."),
+    ("es", "strategist", "Si Javier firma en diciembre, los 42.000 EUR cubren tres años."),  # a condition still states it
 ]
 
 
