@@ -31,7 +31,7 @@ from agents.owed_steps import nothing_due_from_buyer
 from agents.payback_periods import is_payback_period
 from agents.same_price import same_price_for_options
 from agents.settings import CONCEPT_WINDOW_WORDS
-from agents.unchanged_terms import amount_unchanged, nothing_paid_yet
+from agents.unchanged_terms import amount_unchanged, nothing_paid_yet, without_changing
 from agents.word_windows import near
 
 _COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|"
@@ -271,6 +271,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 continue  # wave 31: "nothing is due from you before the partners meet" is a step, not a price
             if nothing_paid_yet(sentence, m.group(0)) or amount_unchanged(sentence, m.end()):
                 continue  # wave 33 (set 42): "nichts unterschrieben und nichts bezahlt", "el importe no cambia"
+            if without_changing(sentence, m.group(0), m.end(), bool(_MORE_RE.search(sentence))):
+                continue  # wave 37 (set 46): "sin cambiar el importe" keeps the amount
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
         for m in _LOCKED.finditer(sentence):

@@ -71,6 +71,15 @@ _NOT_YET = re.compile(
     rf"\b(?:(?:{_PLAN}|{NEGATION_WORDS}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
     rf"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b|{STEPS_AFTER_SIGNING}|{ROUTED_TO_OWNER})", re.I)
 """Words that make a clause about a binding document a plan, a negation, a draft, a question or a step still to come."""
+_ONLY_AFTER = re.compile(
+    r"\b(?:only\s+(?:after|once|when)|not\s+(?:before|until)|erst\s+(?:nach|wenn|sobald|ab|im|am|bei|mit|in)|nicht\s+vor|"
+    r"(?:seulement|uniquement)\s+(?:après|quand|lorsque|une\s+fois)|qu['’]\s*(?:après|une\s+fois|à\s+partir)|pas\s+avant|"
+    r"(?:s[oó]lo|únicamente)\s+(?:después|cuando|una\s+vez|tras)|no\s+antes\s+de|hasta\s+(?:que|después))\b",
+    re.I,
+)
+"""An order bound to a step still to come ("gibt eine Bestellung erst nach Ihrer Entscheidung frei", "orders only after
+the partners decide", "ne passera commande qu'après", "solo después de su decisión"; wave 37, set 46's 021): no binding
+document exists yet. "erst seit" (only since) is a document that exists and is not among them."""
 _LABEL_WORDS = r"number|no\.?|nr\.?|nummer|numéro|número|n[°º]|ref(?:erence)?|référence|referencia|de|del|du|de la|of|the"
 _HELD_LABEL = re.compile(
     rf"\b(?:(?:{_LABEL_WORDS})\s+){{0,3}}(?:purchase orders?|p\.?o\.?|orders?|bons? de commande|commandes?|pedidos?|"
@@ -105,7 +114,7 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
         # wave 32: a step timed by a signature still to come ("kommt nach der Unterschrift", "suivra la signature") is
         # no document signed; told as past ("After the signature, the invoice went out") "after" makes no plan of it
         if doc and (after_a_signing_told_as_past(clause, sentence) or (
-                not _NOT_YET.search(clause) and not (describes_document(clause) and not _DONE_RE.search(sentence))
+                not _NOT_YET.search(clause) and not _ONLY_AFTER.search(clause) and not (describes_document(clause) and not _DONE_RE.search(sentence))
                 and not after_a_signing_to_come(clause, sentence))):
             reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from agents.language_names import LANGUAGE_WORDS
 from agents.past_terms import MONTH_NAME
 
 INVOICE_WORD = re.compile(
@@ -37,6 +38,16 @@ _ROUTED = re.compile(
     re.I,
 )
 """An invoice sent to a person ("goes to Tom", "an Frau Keller") or a role ("to your accounts payable team")."""
+_IN_LANGUAGE = re.compile(
+    r"\b(?:invoices?|bills?|rechnung(?:en)?|factures?|facturas?)\b(?:\s+[\w'’-]+){0,3}?\s+"
+    r"(?:will (?:be|go|come)|is|are|comes?|goes|go|geht|gehen|kommt|kommen|wird|werden|ist|sind|sera|seront|est|sont|"
+    r"ira|iront|va|vont|arrive\w*|irá|irán|van|será|serán|llegará\w*|se emitirá\w*|se emite\w*)"
+    r"(?:\s+(?:issued|written|sent|made out|ausgestellt|erstellt|geschrieben|établie?s?|rédigée?s?|émise?s?|emitida|"
+    r"redactada|enviada))?\s+(?:in|auf|en)\s+" + LANGUAGE_WORDS + r"\b",
+    re.I,
+)
+"""The language an invoice is written in (wave 37, set 46's 140: "La factura irá en español, como figura en su ficha"):
+what it is worded in, not what it holds."""
 CHANGED = re.compile(
     r"\d|%|\b(?:lower|less|cheaper|higher|more|reduc\w*|waiv\w*|free|discount\w*|off|drop\w*|cut|zero|later|after|until|"
     r"next|only once|year|quarter|fiscal|deferr?\w*|postpon\w*|delay\w*|split|instal\w*|"
@@ -51,12 +62,12 @@ CHANGED = re.compile(
 
 
 def invoice_routed(sentence: str, price_words: list[str]) -> bool:
-    """Whether the sentence only says who receives the invoice: its only price words name the invoice or billing, it
-    routes the invoice to a person or a role, and it holds nothing that changes the amount or defers the payment."""
+    """Whether the sentence only says who receives the invoice or its language: its only price words name the invoice or billing, it
+    routes the invoice to a person or a role (or names its language), and it holds nothing that changes the amount or defers the payment."""
     return (
         bool(price_words)
         and all(INVOICE_WORD.fullmatch(w) for w in price_words)
-        and _ROUTED.search(sentence) is not None
+        and (_ROUTED.search(sentence) is not None or _IN_LANGUAGE.search(sentence) is not None)
         and CHANGED.search(sentence) is None
         and MONTH_NAME.search(sentence) is None
     )

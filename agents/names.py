@@ -11,6 +11,7 @@ from typing import Any
 
 from agents.code_segments import code_segment
 from agents.compound_parts import opens_a_compound
+from agents.language_names import LANGUAGE_NAMES
 from agents.loanwords import GERMAN_ANGLICISMS
 from agents.name_abbreviations import SENTENCE_END as _SENTENCE_END
 from agents.normalize import normalise
@@ -31,8 +32,8 @@ vendredi samedi dimanche janvier février avril juin juillet août septembre oct
 hola buenos días saludos atentamente estimado estimada estimado/a gracias usted su sus lunes martes miércoles
 jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
 diciembre sr sra señor señora don doña
-""".split())
-"""Capitalised words that are not names (greetings, days, months, sentence glue)."""
+""".split()) | LANGUAGE_NAMES
+"""Capitalised words that are not names (greetings, days, months, sentence glue, languages: wave 37)."""
 
 _DAY_WORDS = frozenset("""montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april
 mai juni juli august september oktober november dezember wochen""".split())

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from agents.allowed_phrases import allowed_phrases_out
 from agents.approvals import unvouched_approvals
 from agents.asked_today import same_day_call
 from agents.board_approvals import board_approvals
@@ -58,6 +59,7 @@ from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.price_comparisons import compared_prices
 from agents.price_guidance import without_price_guidance
+from agents.reworded_terms import reworded_terms
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
 from agents.same_checks import answered_once
@@ -115,7 +117,9 @@ def check_draft(
     # a German, French or Spanish reader reads "4/12" as 4 December (wave 32, set 41's 034 in another format)
     vocab = replace(vocab, day_first=True) if language in DAY_FIRST_LANGUAGES else vocab
     # a standard the tenant's settings vouch for ("ISO 27001 certified") is a name, not a figure (wave 36)
-    facts_text = file_names_as_words(allowed_standards_out(text, allowed_promises), vocab.words)
+    # and a phrase the tenant allows, figures and all ('30 days net', wave 37)
+    facts_text = file_names_as_words(allowed_phrases_out(allowed_standards_out(text, allowed_promises), allowed_promises),
+                                     vocab.words)
     found = find_unsupported(facts_text, vocab)
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
@@ -254,7 +258,8 @@ def commercial_rule_violations(
             # wave 36 (set 45), read as written so a name or field that carries them vouches for nothing: a founder's or
             # legacy rate, a contract term dropped, the deal approved by a board, an offer lapsed on a holiday
             *legacy_rates(normalise(said), allowed_promises), *dropped_terms(normalise(said)),
-            *board_approvals(said, ctx), *holiday_lapses(said, ctx)]
+            *board_approvals(said, ctx), *holiday_lapses(said, ctx),
+            *reworded_terms(said)]  # wave 37 (set 46): a free period, a penalty waived, an amount over another term
 
 
 def encoded_violations(

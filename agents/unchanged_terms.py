@@ -49,6 +49,22 @@ def amount_unchanged(sentence: str, end: int) -> bool:
     return bool(_CHANGE_AFTER.match(sentence, end)) and not _SPAN.search(sentence)
 
 
+_WITHOUT_CHANGING = re.compile(
+    r"\b(?:without|ohne|sans|sin)\s+(?:(?:den|die|das|le|la|les|l['’]|el|los|las|the|its|seinen|ihren)\s+[\w'’-]+\s+zu\s+ändern|"
+    r"zu\s+ändern|(?:eine\s+)?änderung\w*|chang(?:e|ing)|alter(?:ing)?|modify(?:ing)?|touch(?:ing)?|"
+    r"changer|modifier|toucher|cambiar|modificar|alterar|tocar)\b",
+    re.I,
+)
+
+
+def without_changing(sentence: str, found: str, end: int, adds_more: bool) -> bool:
+    """Whether the negation in `found` (ending at `end`) is "without changing" the amount ("sin cambiar el importe",
+    "without changing the amount", "ohne den Betrag zu ändern"; wave 37, set 46's 007): the amount stays, nothing is
+    free. When the sentence adds something (`adds_more`: "20 camiones más sin cambiar el importe") it is more for the
+    same price and is read as before; a span ("until 2028") makes it a price lock, which agents.concepts reads apart."""
+    return not adds_more and bool(_WITHOUT_CHANGING.search(found) or _WITHOUT_CHANGING.search(sentence, max(0, end - 8), end + 40))
+
+
 _USUAL_TERMS = re.compile(
     r"\b(?:(?:our|the|your)\s+)?(?:usual|standard|normal|regular)\s+(?:payment\s+)?(?:terms|conditions)\b|"
     r"\b(?:üblichen|gewohnten|normalen|standard)\s*-?\s*(?:zahlungs)?(?:bedingungen|konditionen)\b|"
