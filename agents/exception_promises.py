@@ -84,3 +84,20 @@ def exception_promises(text: str, allowed_promises: Iterable[str] = (), approved
                     break
         previous = said
     return out
+
+
+_NO_EXCEPTION = re.compile(
+    r"\b(?:no|keine|aucune|ninguna|sin)\s+(?:\w+\s+)?(?:exceptions?|ausnahmen?|excepci[oó]n(?:es)?)\b|"
+    r"(?:\bcannot|\bcan't|\bcan not|\bwon't|\bwill not|\bdo not|\bdon't|\bnever)\s+(?:\w+\s+){0,2}?(?:make|grant)\s+"
+    r"(?:an?\s+|any\s+)?exceptions?\b|\bpas\s+d['’]exceptions?\b|"
+    r"\bne\s+(?:\w+\s+){0,3}?(?:pas|jamais)\s+(?:\w+\s+){0,2}?(?:d['’]|une\s+)exceptions?\b|"
+    r"\bno\s+(?:\w+\s+){0,2}?(?:hacer|hacemos|haremos|hago|puedo|podemos)\s+(?:\w+\s+){0,2}?excepci|"
+    r"\bausnahmen?\s+(?:\w+\s+){0,3}?(?:nicht|keine)\b", re.I)
+
+
+def refused_exception(sentence: str) -> bool:
+    """Whether a sentence only refuses an exception ("We make no exceptions on price", "Bei den Preisen machen wir keine
+    Ausnahme", "Nous ne faisons pas d'exception sur le prix"): it states no price, so price talk passes it, unless it
+    carries a figure or grants an exception as well."""
+    return bool(_NO_EXCEPTION.search(sentence)) and not re.search(r"\d", sentence) \
+        and not exception_promises(sentence)
