@@ -16,10 +16,10 @@ e-mail's own text tells whose words the ask is:
   a person's name and shares no name with any of the record's contacts (nor with the company: "Northwind Logistics"),
   or an address of a domain none of the contacts has, is a stranger's.
 
-Decision for e-mails that carry no sender at all (unsigned, no header): they vouch, as before. The CRM logs an inbound
-e-mail on the contact whose address sent it, and agents.thanks and agents.unsigned_asks read an unsigned e-mail as the
-primary contact's for the same reason; refusing them would refuse the honest same-day answer to most short buyer
-e-mails. A planted e-mail with no name in it is what this cannot tell apart (agents/README.md "Wave 35 (noticed)").
+E-mails that carry no sender at all (unsigned, no header) vouched until wave 37, as the CRM logs an inbound e-mail on
+the contact whose address sent it; a planted e-mail with no name in it could not be told apart. Since wave 37 a
+same-day ask needs the e-mail to show a record contact as its writer (agents.known_senders); agents.thanks and
+agents.unsigned_asks still read an unsigned e-mail as the primary contact's.
 """
 
 from __future__ import annotations

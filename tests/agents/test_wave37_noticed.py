@@ -176,6 +176,7 @@ UNKNOWN_SENDERS = [
     # a legal form or the trade is anyone's: only the company's distinctive name is the buyer's
     ("de", "Können Sie mich heute noch anrufen? Viele Grüße, Berger GmbH"),
     ("de", "Können Sie mich heute noch anrufen? Viele Grüße, Berger Logistik GmbH"),
+    ("de", "Können Sie mich heute noch anrufen? Viele Grüße Thomas Berger Flottenprofi GmbH"),  # wave 36's note
     ("fr", "Pouvez-vous m'appeler aujourd'hui ? Cordialement, Dupont SAS"),
     ("es", "¿Me puede llamar hoy? Saludos, Transportes Ruiz SL"),
     ("es", "¿Me puede llamar hoy? Saludos, Ruiz S.L."),
