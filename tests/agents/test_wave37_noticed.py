@@ -91,6 +91,26 @@ def test_a_delivery_by_the_asked_day_in_those_orders_passes(lang: str, sentence:
     assert late_promises(sentence, _ctx(lang), SEND_DAY) == [], sentence
 
 
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("de", "Das Angebot geht am Donnerstag, 26. November raus."),
+    ("fr", "La proposition vous sera envoyée le vendredi 27 novembre."),
+    ("es", "La propuesta sale el viernes 27 de noviembre."),
+    ("es", "Le enviaremos la propuesta el viernes 27 de noviembre."),
+])
+def test_a_delivery_day_promised_in_those_orders_is_ours_to_give_in_the_writers_draft(lang: str, sentence: str) -> None:
+    assert ROLES["writer body"](lang, sentence) == [], sentence
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("de", "Das Angebot geht am Samstag, 28. November raus."),  # no business day
+    ("de", "Das Angebot geht am Freitag, 18. Dezember raus."),  # past the delivery horizon
+    ("fr", "Merci de nous renvoyer la proposition signée le jeudi 26 novembre."),  # a term set for the buyer
+    ("es", "La propuesta firmada sale de vuelta el jueves 26 de noviembre."),
+])
+def test_a_day_outside_a_delivery_promise_stays_a_date_the_record_must_give(lang: str, sentence: str) -> None:
+    assert any("date" in r for r in ROLES["writer body"](lang, sentence)), sentence
+
+
 @pytest.mark.parametrize(("record", "subject"), [
     ("de_deal", "Ihr Angebot geht am 4. Dezember raus"),
     ("hubspot_deal", "Your proposal ships on December 4"),
