@@ -19,8 +19,11 @@ import pytest
 
 from agents.company_words import distinctive_words
 from agents.context import build_context
+from agents.facts import build_vocabulary
 from agents.late_promises import late_promises
+from agents.models import DraftOut
 from agents.moments import latest_ask
+from agents.safety import check_draft
 from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.quality_probe import named_check
@@ -250,3 +253,31 @@ def test_the_held_out_buyers_signed_same_day_asks_still_vouch() -> None:
                               "de mañana. Javier")]:
         ask = latest_ask(_ctx(lang, _email(body)))
         assert ask is not None and ask.same_day, body
+
+
+CALLS_TODAY = {
+    "en": ("501", "Hi Dana,\n\nas you asked, I will call you today at 4 pm.\n\nBest,\nSam"),
+    "de": ("701", "Guten Tag Frau Schmidt,\n\nwie gewünscht rufe ich Sie heute um 16 Uhr an.\n\nViele Grüße\nLena Vogt"),
+    "fr": ("711", "Bonjour Claire,\n\ncomme demandé, je vous appelle aujourd'hui à 16 h.\n\nCordialement,\nHugo"),
+    "es": ("0035g00000Es01", "Hola Javier:\n\ncomo me pidió, le llamo hoy a las 16:00.\n\nUn saludo,\nMarta"),
+}
+
+
+def _writer_refuses(lang: str, email: str) -> list[str]:
+    """The writer's check of the call-today draft after `email`, with the same-day ask as agents.run reads it and the
+    learned screen off: what the rules alone refuse."""
+    ctx = _ctx(lang, _email(email))
+    ask = latest_ask(ctx)
+    recipient, body = CALLS_TODAY[lang]
+    return check_draft(DraftOut(to_contact_id=recipient, subject="Next steps", body=body), ctx, build_vocabulary(ctx),
+                       approved_discount=None, learned_screen=False, asked_same_day=bool(ask and ask.same_day))
+
+
+@pytest.mark.parametrize(("lang", "body"), UNKNOWN_SENDERS[:4])
+def test_the_writers_call_today_on_an_unsigned_emails_word_is_refused_by_rule(lang: str, body: str) -> None:
+    assert any("today" in r for r in _writer_refuses(lang, body)), body
+
+
+@pytest.mark.parametrize(("lang", "body"), [KNOWN_SENDERS[0], KNOWN_SENDERS[4], KNOWN_SENDERS[6], KNOWN_SENDERS[8]])
+def test_the_writers_call_today_on_the_buyers_signed_ask_passes(lang: str, body: str) -> None:
+    assert _writer_refuses(lang, body) == [], body
