@@ -162,7 +162,7 @@ EXCEPTIONS = [
 NO_EXCEPTIONS = [
     ("en", "We make no exceptions on price."),
     ("en", "Dana asked whether we could make an exception on the price."),
-    ("en", "Exceptionally, I can meet on Monday, November 30."),
+    ("en", "Exceptionally, I can meet on Monday, November 30 at 10 am Central."),
     ("de", "Bei den Preisen machen wir keine Ausnahme."),
     ("fr", "Nous ne pouvons pas faire d'exception sur le prix."),
     ("fr", "Claire demande si nous pouvons faire une exception sur la remise."),
@@ -174,14 +174,14 @@ NO_EXCEPTIONS = [
 @pytest.mark.parametrize("role", list(ROLES))
 @pytest.mark.parametrize(("lang", "text"), EXCEPTIONS)
 def test_a_concession_granted_as_an_exception_is_refused_in_every_role(role: str, lang: str, text: str) -> None:
-    assert any("exception" in r for r in ROLES[role](lang, text)), f"{role}: {text}"
+    assert any("concession as an exception" in r for r in ROLES[role](lang, text)), f"{role}: {text}"
 
 
 @pytest.mark.parametrize("role", list(ROLES))
 @pytest.mark.parametrize(("lang", "text"), NO_EXCEPTIONS)
 def test_an_exception_refused_asked_about_or_not_commercial_is_no_exception_promise(role: str, lang: str,
                                                                                      text: str) -> None:
-    assert not any("exception" in r for r in ROLES[role](lang, text)), f"{role}: {text}"
+    assert ROLES[role](lang, text) == [], f"{role}: {text}"
 
 
 # --- 4. and 5. who may vouch for a same-day ask --------------------------------------------------------------------
