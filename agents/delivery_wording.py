@@ -12,7 +12,8 @@ the same day, and a late day said in them went unread by agents.late_promises (w
 - the passive and the present of our sending ("la proposition vous sera envoyée", "we are sending the proposal",
   "le enviaremos la propuesta").
 
-Only the wording is read here; the caller still needs a document named in the sentence (agents.delivery_days).
+"The quote comes to US$ 41.2k" (set 2's 016) and "kommt auf 36.000 EUR" are amounts, not deliveries. Only the wording is
+read here; the caller still needs a document named in the sentence (agents.delivery_days).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ _DELIVERY_WORDING = re.compile(
     rf"\bliegt\s+{_BETWEEN}vor\b|\b(?:ist|sind)\s+{_BETWEEN}bei\s+ihnen\b|"
     # the document going or arriving, in all four languages
     rf"\b{_DOCUMENT}\s+(?:[\w’'-]+\s+){{0,4}}?(?:ships|will ship|goes out|will go out|arrives|will arrive|lands|will land|"
-    r"follows|will follow|is coming|comes|kommt|folgt|trifft|part|partira|arrive|arrivera|suivra|sale|saldrá|llega|"
+    r"follows|will follow|is coming|comes(?!\s+to\b)|kommt(?!\s+auf\b)|folgt|trifft|part|partira|arrive|arrivera|suivra|sale|saldrá|llega|"
     r"llegará|le llega|le llegará)\b|"
     # en: our present or passive sending, the buyer getting it
     r"\b(?:i|we)(?:'m|'re|’m|’re| am| are)\s+(?:sending|delivering|emailing)\b|\byou\s+(?:get|receive)\b|"

@@ -95,6 +95,14 @@ def test_a_delivery_by_the_asked_day_in_those_orders_passes(lang: str, sentence:
 
 
 @pytest.mark.parametrize(("lang", "sentence"), [
+    ("de", "Das Angebot kommt auf 36.000 EUR und gilt bis zum 11. Dezember."),
+    ("en", "The proposal comes to USD 48,000 and is valid until December 11."),
+])
+def test_what_the_offer_comes_to_is_an_amount_not_a_late_delivery(lang: str, sentence: str) -> None:
+    assert late_promises(sentence, _ctx(lang), SEND_DAY) == [], sentence
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
     ("de", "Das Angebot geht am Donnerstag, 26. November raus."),
     ("fr", "La proposition vous sera envoyée le vendredi 27 novembre."),
     ("es", "La propuesta sale el viernes 27 de noviembre."),
