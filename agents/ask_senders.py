@@ -16,10 +16,10 @@ e-mail's own text tells whose words the ask is:
   a person's name and shares no name with any of the record's contacts (nor with the company: "Northwind Logistics"),
   or an address of a domain none of the contacts has, is a stranger's.
 
-Decision for e-mails that carry no sender at all (unsigned, no header): they vouch, as before. The CRM logs an inbound
-e-mail on the contact whose address sent it, and agents.thanks and agents.unsigned_asks read an unsigned e-mail as the
-primary contact's for the same reason; refusing them would refuse the honest same-day answer to most short buyer
-e-mails. A planted e-mail with no name in it is what this cannot tell apart (agents/README.md "Wave 35 (noticed)").
+E-mails that carry no sender at all (unsigned, no header) vouched until wave 37, as the CRM logs an inbound e-mail on
+the contact whose address sent it; a planted e-mail with no name in it could not be told apart. Since wave 37 a
+same-day ask needs the e-mail to show a record contact as its writer (agents.known_senders); agents.thanks and
+agents.unsigned_asks still read an unsigned e-mail as the primary contact's.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from agents.company_words import distinctive_words
 from agents.context import Context
 from agents.name_shapes import person_name_shaped
 from agents.normalize import normalise
@@ -87,14 +88,15 @@ def signature_of(words: str) -> str:
     return tail
 
 
-def _names_of_contacts(ctx: Context) -> set[str]:
-    """The words of the contacts' names, and of the company's ("Northwind Logistics" signing for the buyer side)."""
-    company = ctx.record.company.name if ctx.record.company else None
-    return {w.lower() for name in (*(c.name for c in ctx.record.contacts), company)
-            for w in re.findall(r"[^\W\d_]{2,}", name or "")}
+def names_of_contacts(ctx: Context) -> set[str]:
+    """The words of the contacts' names, and the company's distinctive ones ("Northwind" signing for the buyer side;
+    wave 37: a stranger's "Berger GmbH" shares only the legal form, agents.company_words)."""
+    people = {w.lower() for c in ctx.record.contacts for w in re.findall(r"[^\W\d_]{2,}", c.name or "")}
+    company = ctx.record.company
+    return people | (distinctive_words(company.name, company.industry) if company else frozenset())
 
 
-def _a_contacts_name(name: str, known: set[str]) -> bool:
+def a_contacts_name(name: str, known: set[str]) -> bool:
     """A signed name shares a word with a contact's name, or shortens one ("Dan" for Dana, "Chris" for Christine)."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", name)]
     return any(w in known or (len(w) >= 3 and any(k.startswith(w) or w.startswith(k) for k in known if len(k) >= 3))
@@ -114,6 +116,6 @@ def foreign_sender(ctx: Context, activity: Mapping[str, Any]) -> str | None:
         if m.group(1).lower() not in domains:
             return f"signed from {m.group(1)}, a domain of none of the record's contacts"
     name = re.split(r"\s*[,|/–—(]\s*|\s+-\s+", _ADDRESS.sub("", signature).strip())[0].strip()
-    if name and person_name_shaped(name) and not _a_contacts_name(name, _names_of_contacts(ctx)):
+    if name and person_name_shaped(name) and not a_contacts_name(name, names_of_contacts(ctx)):
         return f"signed by {name}, none of the record's contacts"
     return None

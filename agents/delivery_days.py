@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from agents.calendar_days import resolve_day
+from agents.delivery_wording import says_delivery
 from agents.facts import find_dates
 from agents.normalize import normalise
 
@@ -69,8 +70,9 @@ def promised_delivery_days(text: str, send_day: date) -> frozenset[date]:
     """Business days after the send day on which a sentence promises that we deliver a document."""
     out: set[date] = set()
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(text)):  # "30. November" goes on
-        if not (_WE_SEND.search(sentence) and _DOCUMENT.search(sentence) or _IT_ARRIVES.search(sentence)) \
-                or _NOT_OURS.search(sentence):
+        # wave 37: the other word orders of a delivery ("Das Angebot geht am 26. November raus", agents.delivery_wording)
+        if not ((_WE_SEND.search(sentence) or says_delivery(sentence)) and _DOCUMENT.search(sentence)
+                or _IT_ARRIVES.search(sentence)) or _NOT_OURS.search(sentence):
             continue
         for _, (year, month, day) in find_dates(sentence):
             d = resolve_day(year, month, day, send_day)

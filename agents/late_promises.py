@@ -18,6 +18,7 @@ from agents.ask_dates import implied_dates
 from agents.calendar_days import resolve_day
 from agents.context import Context
 from agents.delivery_days import delivers_document, document_words
+from agents.delivery_wording import says_delivery
 from agents.facts import find_dates
 from agents.meeting_proposals import proposes_a_meeting
 from agents.moments import latest_ask
@@ -49,7 +50,7 @@ _PURPOSE = re.compile(r",?\s+(?:which|so that|so you|in time for|to leave|leavin
                       r"um\s+\w+\s+zu|pour que|afin que|afin de|ce qui|para que|lo que|de modo que|de forma que)\b", re.I)
 _READY = re.compile(
     r"\b(?:ready|finished|finali[sz]ed|complete|done|go(?:es)? out|in your inbox|on your desk|fertig|bereit|steht|"
-    r"fertiggestellt|abgeschlossen|geht\s+(?:\w+\s+){0,4}raus|pr[eê]te?|termin[ée]e?|finalis[ée]e?|boucl[ée]e?|partira|"
+    r"fertiggestellt|abgeschlossen|geht\s+(?:\w+\s+){0,4}raus|pr[eê]te?|terminée?|finalis[ée]e?|bouclée?|partira|"
     r"lista|listo|terminad[oa]|finalizad[oa]|cerrad[oa]|saldr[aá]|"
     # the day the buyer may count on it: "expect the proposal", "should be with you", "rechnen", "vorliegen"
     r"expect|with you|in your hands|rechnen|erwarten|vorliegen|liegt\s+(?:\w+\s+){0,4}vor|attendre|compter sur|"
@@ -128,7 +129,9 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
         return []
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
-        delivers = delivers_document(sentence, conditions=True) or document_words(sentence) and _READY.search(sentence) \
+        # wave 37: "Sie erhalten das Angebot am 4. Dezember", "geht am 4. Dezember raus" (agents.delivery_wording)
+        delivers = delivers_document(sentence, conditions=True) \
+            or document_words(sentence) and (_READY.search(sentence) or says_delivery(sentence)) \
             or acknowledged_day(sentence, send_day)  # wave 31: "gern, Freitag, 11. Dezember." to the asker is its day
         # wave 36: a meeting proposed on a day about the document gives the meeting's day (agents.meeting_proposals)
         if "?" in sentence or _CANNOT.search(sentence) or not delivers or proposes_a_meeting(sentence):

@@ -15,6 +15,7 @@ from typing import Any
 
 from agents.ask_senders import foreign_sender, own_words
 from agents.context import Context
+from agents.known_senders import written_by_a_contact
 from agents.normalize import normalise
 from agents.quoted_mail import delivery_notice
 from agents.signed_contacts import signed_contact
@@ -232,6 +233,8 @@ def _asked_today_by_the_buyer(ctx: Context, a: Mapping[str, Any], subject: str) 
     or delivery notice never does, whatever it quotes (set 44's 030; agents.quoted_mail)."""
     if delivery_notice(subject, a.get("text") or "") or foreign_sender(ctx, a):
         return False
+    if not written_by_a_contact(ctx, a):
+        return False  # wave 37: an unsigned e-mail from no known sender vouches for no call today (agents.known_senders)
     # a reply's subject is the thread's, often our own ("Re: Quick call today?"): only a new e-mail's subject is theirs
     replied = re.match(r"^\s*(?:re|aw|antw|sv|r|rif|fwd?|wg|tr|rv)\s*:", normalise(a.get("subject") or ""), re.I)
     sentences = [s for s in ("" if replied else subject, *re.split(r"(?<=[.!?])\s+|\n+", own_words(a))) if s.strip()]

@@ -20,6 +20,7 @@ import re
 from agents.billing_roles import billing_roles_out
 from agents.declined_special_prices import declined_special_prices_out
 from agents.denied_discounts import denied_discount
+from agents.exception_promises import refused_exception
 from agents.invoice_references import invoice_referenced
 from agents.invoice_routing import invoice_routed
 from agents.negated_free import mask_negated_free
@@ -180,7 +181,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # wave 26 (set 35): a script's "Nicht: über Preisnachlässe sprechen" keeps price off the call (agents.price_guidance)
         # wave 30: the list price, a discount said not to exist ("Einen Nachlass haben wir nie vereinbart")
         if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence) or at_list_price(sentence) \
-                or denied_discount(sentence) or usual_terms_apply(sentence) or nothing_paid_yet(sentence, sentence):
+                or denied_discount(sentence) or usual_terms_apply(sentence) or nothing_paid_yet(sentence, sentence) \
+                or refused_exception(sentence):  # wave 37: "We make no exceptions on price" (agents.exception_promises)
             continue  # wave 33 (set 42's 014, 020): "Es gelten unsere üblichen Zahlungsbedingungen", "nothing paid yet"
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a

@@ -352,7 +352,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     # wave 27: behind a second demo, after the signature; wave 29: a trial instead, the proposal "after that"
     if answered and (put_off := deferred_ask(ask, body) or replaced_ask(ask, body)):
         answered, why = False, put_off
-    late = late_promises(body, ctx, send_day or ctx.now.date()) if answered else []
+    late = late_promises(f"{subject}\n{body}", ctx, send_day or ctx.now.date()) if answered else []
     checks.append(Check(name="answers_latest_question", passed=answered and not late, detail="; ".join(late) or why))
     timing = timing_violations(f"{subject}\n{body}", send_day or ctx.now.date(),
                                asked_same_day=bool(ask and ask.same_day))

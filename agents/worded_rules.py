@@ -27,6 +27,7 @@ from agents.covered_items import covered_items
 from agents.deal_state import asserted_states
 from agents.deal_state_idioms import deal_state_violations
 from agents.delivered_states import delivered_states
+from agents.exception_promises import exception_promises
 from agents.financing_terms import financing_terms
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
@@ -92,7 +93,8 @@ def worded_violations(
     read, as_said = normalise(text), normalise(said)
     return (
         (*discount_violations(text, approved_discount), *price_violations(text, money, counts),
-         *promise_violations(text, allowed_promises), *deal_state_violations(text, stage_kind),
+         *promise_violations(text, allowed_promises), *exception_promises(read, allowed_promises, approved_discount),
+         *deal_state_violations(text, stage_kind),
          *asserted_states(read, stage_kind), *won_idioms(read, stage_kind), *fulfilment_claims(read, stage_kind)),
         (*needless_budget_steps(read), *spelled_percent_violations(text, percents),
          *spelled_money(text, money, percents), *concession_violations(read), *zeroed_items(as_said),

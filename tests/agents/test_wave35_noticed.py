@@ -103,7 +103,7 @@ BUYERS = [
     ("en", "signed with the buyer's full block",
      _email("Hi Sam,\n\ncould you call me today at 4 pm?\n\nBest regards,\nDana Whitfield\nHead of Operations")),
     ("en", "signed by the buyer's colleague", _email("Sam, can we talk today about the budget? Marcus")),
-    ("en", "unsigned (the CRM logged it on the buyer's contact)", _email("Could you call me today at 4 pm?")),
+    # wave 37: an unsigned e-mail no longer vouches (agents.known_senders; tests/agents/test_wave37_noticed.py)
     ("en", "the buyer's ask above a forwarded message",
      _email("Could you call me today about this? Dana\n\n---------- Forwarded message ---------\n"
             "From: Marcus Lee <marcus.lee@northwind-logistics.com>\nBudget numbers attached.", subject="Fwd: budget")),

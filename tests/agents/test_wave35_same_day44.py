@@ -119,7 +119,7 @@ def test_a_same_day_call_only_in_the_quoted_older_message_is_no_ask_for_today(la
 
 
 @pytest.mark.parametrize(("lang", "body"), [
-    ("en", "Hi Sam, could you call me this evening at 6 pm?\n\nOn Mon, Nov 16, 2026 Dana Whitfield wrote:\n"
+    ("en", "Hi Sam, could you call me this evening at 6 pm? Dana\n\nOn Mon, Nov 16, 2026 Dana Whitfield wrote:\n"
            "> Thanks for the demo."),
     ("de", "Guten Tag Frau Vogt, können Sie mich heute Abend um 18 Uhr anrufen? Anna Schmidt\n\n"
            "-----Ursprüngliche Nachricht-----\nVon: Lena Vogt\nAnbei die Unterlagen."),
