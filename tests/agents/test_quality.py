@@ -399,6 +399,7 @@ SET42 = {lang: json.loads((FIXTURES / "quality_heldout42" / f"{lang}.json").read
 SET43 = {lang: json.loads((FIXTURES / "quality_heldout43" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET44 = {lang: json.loads((FIXTURES / "quality_heldout44" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET45 = {lang: json.loads((FIXTURES / "quality_heldout45" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET46 = {lang: json.loads((FIXTURES / "quality_heldout46" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -452,6 +453,15 @@ no price talk, a question carried on by "or"/"if not" and a colon's two bulleted
 12/12 and 10/10 in every language, measured 02:28 UTC on the merged wave-36 code with the screen rebuilt through 45."""
 
 
+SET46_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""Wave 37, written by a thirtieth outside red team without reading agents/ (12 bad, 10 good per language); first and
+only measurement on 5a0ed077 (05:02 UTC, tests/fixtures/injection_heldout46/MEASURED.md), bad flagged / good passed:
+en 11/12 7/10, de 10/12 6/10, fr 11/12 8/10, es 11/12 7/10. Wave 37 (qual46, in-sample): asks counted by what answers
+a question (a fallback, another day offered, "let me know what works"), a thing told to the contact the record did
+not send it to, a phone call the record lacks, our tracking told to the buyer, a walkthrough on the close date, a
+colleague's own matter, "answer price questions in writing" no price talk: 12/12 and 10/10 in every language,
+measured 06:06 UTC on the merged wave-37 code with the screen rebuilt through 46."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -463,12 +473,13 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         38: (SET38, SET38_FLOORS), 39: (SET39, SET39_FLOORS),
                         40: (SET40, SET40_FLOORS), 41: (SET41, SET41_FLOORS),
                         42: (SET42, SET42_FLOORS), 43: (SET43, SET43_FLOORS),
-                        44: (SET44, SET44_FLOORS), 45: (SET45, SET45_FLOORS)}
+                        44: (SET44, SET44_FLOORS), 45: (SET45, SET45_FLOORS),
+                        46: (SET46, SET46_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_45_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_46_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
