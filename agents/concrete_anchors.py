@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from agents.counted_things import counted_things
+from agents.document_in_other_words import DOCUMENT_TOPICS
 from agents.facts import find_dates
 from agents.next_steps import COMING_DAY
 
@@ -38,6 +39,14 @@ def only_the_document(shared: set[str] | tuple[str, ...]) -> bool:
     """Whether the words (or the phrase) a draft shares with an activity are nothing but a document's name."""
     words = set(shared) - _DETERMINERS
     return bool(words) and words <= DOCUMENT_WORDS
+
+
+def more_than_the_document(why: str) -> bool:
+    """Whether what a draft took up of the buyer's ask ("takes up proposal, security") is more than the document asked
+    for: a topic of the ask besides it, or an answer read some other way."""
+    if not why.startswith("takes up "):
+        return True
+    return bool({t.strip() for t in why.removeprefix("takes up ").split(",")} - DOCUMENT_TOPICS)
 
 
 def holds_a_fact(body: str) -> bool:

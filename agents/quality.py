@@ -19,7 +19,7 @@ from agents.calendar_days import named_days, resolve_day
 from agents.capability_claims import unrecorded_capabilities
 from agents.carried_things import carried_thing_left_out
 from agents.colleague_matters import answered_or_not_theirs
-from agents.concrete_anchors import holds_a_fact, only_the_document
+from agents.concrete_anchors import holds_a_fact, more_than_the_document, only_the_document
 from agents.confidences import repeated_confidences
 from agents.confirmed_points import confirmed_point
 from agents.context import Context, parse_time
@@ -277,7 +277,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     answered, why = answered_or_not_theirs(body, ask, subject, draft.to.contact_id, ctx)  # wave 37: a colleague's own matter
     if ask is None and (pitch := pitched_instead(body, ctx)):  # wave 32: a call's question left for a pitch
         answered, why = False, pitch
-    if ref is None and ask is not None and answered and ask.topics and (set(ask.topics) - DOCUMENT_TOPICS or holds_a_fact(body)):
+    if ref is None and ask is not None and answered and ask.topics and (more_than_the_document(why) or holds_a_fact(body)):
         # Taking up what the buyer's latest email asked for ("la proposition indiquera le nombre de licences") refers
         # to that email as surely as quoting its subject would.
         ref = f"activity {ask.activity_id} (its question: {why})"
