@@ -41,12 +41,16 @@ def only_the_document(shared: set[str] | tuple[str, ...]) -> bool:
     return bool(words) and words <= DOCUMENT_WORDS
 
 
-def more_than_the_document(why: str) -> bool:
+def more_than_the_document(why: str, body: str, question: str) -> bool:
     """Whether what a draft took up of the buyer's ask ("takes up proposal, security") is more than the document asked
-    for: a topic of the ask besides it, or an answer read some other way."""
+    for: a topic of the ask besides it, a word of the question's own besides it ("¿Nos puede enviar la propuesta con
+    el calendario de implantación?"), or an answer read some other way."""
     if not why.startswith("takes up "):
         return True
-    return bool({t.strip() for t in why.removeprefix("takes up ").split(",")} - DOCUMENT_TOPICS)
+    if {t.strip() for t in why.removeprefix("takes up ").split(",")} - DOCUMENT_TOPICS:
+        return True
+    asked = {w for w in re.findall(r"[^\W\d_]{6,}", question.lower()) if w not in DOCUMENT_WORDS}
+    return bool(asked & set(re.findall(r"[^\W\d_]{6,}", body.lower())))
 
 
 def holds_a_fact(body: str) -> bool:

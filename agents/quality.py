@@ -277,7 +277,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     answered, why = answered_or_not_theirs(body, ask, subject, draft.to.contact_id, ctx)  # wave 37: a colleague's own matter
     if ask is None and (pitch := pitched_instead(body, ctx)):  # wave 32: a call's question left for a pitch
         answered, why = False, pitch
-    if ref is None and ask is not None and answered and ask.topics and (more_than_the_document(why) or holds_a_fact(body)):
+    if ref is None and ask is not None and answered and ask.topics and (more_than_the_document(why, body, ask.question) or holds_a_fact(body)):
         # Taking up what the buyer's latest email asked for ("la proposition indiquera le nombre de licences") refers
         # to that email as surely as quoting its subject would.
         ref = f"activity {ask.activity_id} (its question: {why})"

@@ -51,6 +51,7 @@ def thanks_someone_else(body: str, ctx: Context, recipient_id: str | None) -> li
             if re.search(rf"\b{re.escape(name)}\b", greeting) and m.group(0).strip() not in greeting:
                 continue  # "Hi Dana and Marcus," writes to both
             out.append(f"thanks {name} by name in a draft to someone else")
-        elif name not in owner.split() and name.lower() not in _NOT_NAMES:
+        # a word before the thanks is a name only when the record holds it ("Recibido, gracias", "Perfekt, danke")
+        elif m.group("after") and name not in owner.split() and name.lower() not in _NOT_NAMES:
             out.append(f"thanks {name}, a name the record does not hold")
     return list(dict.fromkeys(out))

@@ -62,6 +62,9 @@ def test_thanks_said_by_name_to_another_contact_or_an_unknown_name_is_the_wrong_
      "erhalten Sie bis Freitag, 27. November.\n\nFreundliche Grüße\nLena Vogt", "de"),
     ("fr_deal", "711", "Bonjour Claire,\n\nMerci, Madame, pour votre patience. Vous recevrez la proposition pour les 6 "
      "ateliers vendredi 27 novembre.\n\nBien cordialement,\nHugo Martin", "fr"),
+    # a word before the thanks that names nobody: an acknowledgement, not a person spoken to
+    ("de_deal", "701", "Guten Tag Frau Schmidt,\n\nVerstanden, danke. Das Angebot für 120 Fahrzeuge erhalten Sie bis "
+     "Freitag, 27. November.\n\nFreundliche Grüße\nLena Vogt", "de"),
 ])
 def test_thanks_said_to_the_recipient_or_to_a_greeted_colleague_is_the_right_person(record, contact, body, language):
     assert named_check(record, body, "thanks_the_right_person", contact=contact, language=language).passed
@@ -149,6 +152,10 @@ def test_a_draft_naming_only_the_document_refers_to_nothing_real(record, body, l
      "Bescheid.\n\nFreundliche Grüße\nLena Vogt", "de"),
     ("fr_deal", "Bonjour Claire,\n\nvoici la proposition pour les 6 ateliers. Dites-moi si vous avez des questions.\n\n"
      "Bien cordialement,\nHugo Martin", "fr"),
+    # no figure, but a word of the buyer's own question beside the document ("la propuesta con el calendario de
+    # implantación")
+    ("es_opportunity", "Hola, Javier:\n\nPara cerrar el calendario de implantación, una pregunta: ¿empiezan con "
+     "toda la flota o por etapas?\n\nCon su respuesta le mando la propuesta.\n\nUn saludo,\nMarta Ruiz", "es"),
 ])
 def test_the_document_with_a_fact_of_the_record_beside_it_still_refers_to_the_ask(record, body, language):
     assert named_check(record, body, "references_real_activity", language=language).passed
