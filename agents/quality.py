@@ -117,14 +117,15 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
     generic = content_words(names)
     words = content_words(body) - generic
     grams = {g for g in bigrams(body) if not set(g) & generic}
+    bare = not holds_a_fact(body)  # wave 37 (set 47's de-b9): the document's bare name anchors only beside a fact
     for a in ctx.activities.values():
         if a.get("withheld"):
             continue
         subject = content_words(a.get("subject") or "") - generic
         shared = words & subject
-        if len(shared) >= 2 or (subject and len(shared) >= max(1, len(subject)) and not only_the_document(shared)):
+        if len(shared) >= 2 or (subject and len(shared) >= max(1, len(subject)) and not (bare and only_the_document(shared))):
             return f"activity {a['id']} ({', '.join(sorted(shared))})"
-        phrase = {g for g in grams & bigrams(f"{a.get('subject') or ''}. {a.get('text') or ''}") if not only_the_document(g)}
+        phrase = {g for g in grams & bigrams(f"{a.get('subject') or ''}. {a.get('text') or ''}") if not (bare and only_the_document(g))}
         if phrase:
             return f"activity {a['id']} ({', '.join(sorted(' '.join(p) for p in phrase))})"
     for a in ctx.activities.values():

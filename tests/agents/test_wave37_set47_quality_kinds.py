@@ -161,6 +161,13 @@ def test_the_document_with_a_fact_of_the_record_beside_it_still_refers_to_the_as
     assert named_check(record, body, "references_real_activity", language=language).passed
 
 
+def test_the_document_named_in_a_draft_with_dates_still_refers_to_the_activity_that_sent_it():
+    # set 44's en-g9 shape, other words: the proposal's own e-mail is referred to when the draft holds facts beside it
+    body = ("Dear Tom,\n\nThe proposal reaches you again by Friday, 27 November. Would a 20-minute call on Tuesday, "
+            "1 December at 15:00 GMT suit you?\n\nKind regards,\nRachel Kim")
+    assert named_check("salesforce_opportunity", body, "references_real_activity", contact="0035g00000Con02").passed
+
+
 @pytest.mark.parametrize("entry_id", ["q44-en-b9", "q45-fr-b2"])
 def test_earlier_sets_drafts_with_nothing_concrete_are_still_flagged(entry_id):
     assert _failed(entry_id)
