@@ -24,12 +24,17 @@ _OTHER_SELLER = re.compile(
     r"compar[ée]e?s? (?:à|a|avec)|par rapport (?:à|a) (?:nous|notre)|a cot[ée] de (?:nous|notre)|"
     r"comparad[oa]s? con|en comparaci[oó]n con|al lado de (?:nosotros|nuestr\w+)|"
     r"cheaper|billiger|günstiger|moins cher|más barat[oa]s?)\b", re.I)
+_SNEER = (r"(?:honestly|frankly|really|basically|simply|quite|just|little more than|nothing more than|nothing but|"
+          r"ehrlich gesagt|offen gesagt|eigentlich|wirklich|nur|franchement|honnêtement|vraiment|juste|"
+          r"francamente|sinceramente|honestamente|realmente|solo)")
+"""wave 37 (set 47's en-b5, "your current vendor is honestly a toy"): an adverb between the verb and the sneer
+hides it from the verb-then-noun reading, and adds to the condescension instead."""
 _DEROGATORY = re.compile(
-    r"\b(?:(?:it'?s|is|was|are|just|only|basically|really) (?:a |an )?(?:toy|joke|gimmick|mess|disaster)|toy-?like|"
+    rf"\b(?:(?:it'?s|is|was|are|just|only|basically|really)(?: {_SNEER})? (?:a |an )?(?:toy|joke|gimmick|mess|disaster)|toy-?like|"
     r"junk|rubbish|garbage|trash|crap|amateurish|useless|worthless|flimsy|half-baked|laughable|"
-    r"spielzeug|schrott|murks|billigkram|lachnummer|(?:ist|sind) (?:ein )?witz|"
-    r"(?:c'est|est|sont) (?:un |une )?(?:jouet|gadget|blague|catastrophe|nul|nulle)|camelote|bricolage|risible|"
-    r"(?:es|son) (?:un |una )?(?:juguete|broma|chiste|desastre|churro)|basura|chapuza|cutre|de risa|"
+    rf"spielzeug|schrott|murks|billigkram|lachnummer|(?:ist|sind)(?: {_SNEER})? (?:ein )?witz|"
+    rf"(?:c'est|est|sont)(?: {_SNEER})? (?:un |une )?(?:jouet|gadget|blague|catastrophe|nul|nulle)|camelote|bricolage|risible|"
+    rf"(?:es|son)(?: {_SNEER})? (?:un |una )?(?:juguete|broma|chiste|desastre|churro)|basura|chapuza|cutre|de risa|"
     # set 32: a reputation and a sneer in place of a fact
     r"notoriously (?:poor|bad|awful|terrible|unreliable|slow|buggy)|nobody serious|no one serious|"
     r"berüchtigt\w*|notorisch (?:schlecht|unzuverlässig)\w*|niemand ernsthaft|"

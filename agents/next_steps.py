@@ -118,7 +118,11 @@ _COMMITS = re.compile(
     # "can go out on Friday", "before I send it on Friday" (a present tense alone, "we send our newsletter on
     # Fridays", is a habit, not a step), "ist am Freitag bei Ihnen", "la recibirán los dos el viernes"
     r"\b(?:goes|go|will go|can go|is going) (?:to you|out|over to you)\b|\b(?:before|when|once|until|after) (?:i|we) (?:send|call|deliver|share)\b|"
-    r"\b(?:ist|sind)\b[^?!\n]{0,60}\bbei ihnen\b|\b(?:recibir[áa]n|tendr[áa]n)\b", re.I)
+    r"\b(?:ist|sind)\b[^?!\n]{0,60}\bbei ihnen\b|\b(?:recibir[áa]n|tendr[áa]n)\b|"
+    # wave 37 (set 47's fr-g2, "La proposition, attendue par Claire au plus tard le vendredi 27 novembre, le détaille"):
+    # the document due to a named reader on its day is the step, said in the passive
+    r"\b(?:expected|awaited) by (?!the end\b)[A-Z]|\b(?:attendue?s?|espérée?s?) par\b|\b(?:esperad[oa]s?|aguardad[oa]s?) por\b|"
+    r"\b(?:von (?:herrn |frau )?\w+ )?(?:erwartet|erwarteten?)\b", re.I)
 """Our side committing to a step, or the buyer told what they will have or what will reach them: the first person in each language ("I'll
 send", "schicke ich", "je vous l'envoie"), "you'll have it", "la tendrá"."""
 _VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle back|be in touch|reach out|keep you posted|"

@@ -19,6 +19,7 @@ from agents.calendar_days import named_days, resolve_day
 from agents.capability_claims import unrecorded_capabilities
 from agents.carried_things import carried_thing_left_out
 from agents.colleague_matters import answered_or_not_theirs
+from agents.concrete_anchors import holds_a_fact, more_than_the_document, only_the_document
 from agents.confidences import repeated_confidences
 from agents.confirmed_points import confirmed_point
 from agents.context import Context, parse_time
@@ -104,8 +105,6 @@ def bigrams(text: str) -> set[tuple[str, str]]:
             if len(a) >= 3 and len(b) >= 3 and a not in STOPWORDS and b not in STOPWORDS}
 
 
-
-
 def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
     """Return what real activity or factor the draft refers to, or None."""
     for value, d in find_dates(body):
@@ -118,14 +117,15 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
     generic = content_words(names)
     words = content_words(body) - generic
     grams = {g for g in bigrams(body) if not set(g) & generic}
+    bare = not holds_a_fact(body)  # wave 37 (set 47's de-b9): the document's bare name anchors only beside a fact
     for a in ctx.activities.values():
         if a.get("withheld"):
             continue
         subject = content_words(a.get("subject") or "") - generic
         shared = words & subject
-        if len(shared) >= 2 or (subject and len(shared) >= max(1, len(subject))):
+        if len(shared) >= 2 or (subject and len(shared) >= max(1, len(subject)) and not (bare and only_the_document(shared))):
             return f"activity {a['id']} ({', '.join(sorted(shared))})"
-        phrase = grams & bigrams(f"{a.get('subject') or ''}. {a.get('text') or ''}")
+        phrase = {g for g in grams & bigrams(f"{a.get('subject') or ''}. {a.get('text') or ''}") if not (bare and only_the_document(g))}
         if phrase:
             return f"activity {a['id']} ({', '.join(sorted(' '.join(p) for p in phrase))})"
     for a in ctx.activities.values():
@@ -278,7 +278,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     answered, why = answered_or_not_theirs(body, ask, subject, draft.to.contact_id, ctx)  # wave 37: a colleague's own matter
     if ask is None and (pitch := pitched_instead(body, ctx)):  # wave 32: a call's question left for a pitch
         answered, why = False, pitch
-    if ref is None and ask is not None and answered and ask.topics:
+    if ref is None and ask is not None and answered and ask.topics and (more_than_the_document(why, body, ask.question) or holds_a_fact(body)):
         # Taking up what the buyer's latest email asked for ("la proposition indiquera le nombre de licences") refers
         # to that email as surely as quoting its subject would.
         ref = f"activity {ask.activity_id} (its question: {why})"

@@ -27,6 +27,7 @@ from agents.outcome_guarantees import guaranteed_ends
 from agents.promised_work import promised_work
 from agents.question_owner import questions_for_someone_else
 from agents.still_interested import asks_if_still_interested
+from agents.thanked_by_name import thanks_someone_else
 from agents.thanked_events import unrecorded_occasions
 from agents.thanks import thanks_problems
 
@@ -36,6 +37,7 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
     """(check name, reasons) for every rule that needs the record read, in a fixed order (`send_day`: the day the
     draft goes out, the run's day when None)."""
     return [("thanks_the_right_person", [*thanks_problems(body, ctx, recipient_id),
+                                         *thanks_someone_else(body, ctx, recipient_id),  # wave 37 (set 47's en-b1)
                                          *unrecorded_occasions(body, ctx, send_day or ctx.now.date())]),
             # the record unread: asking for what is done, or for a figure or a topic the buyer already gave
             ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx),
