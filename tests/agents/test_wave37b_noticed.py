@@ -2,6 +2,8 @@
 
 1. A done deal dated by "after": "the purchase order arrived after your decision" (agents.deal_done_claims reads the
    plan words of a clause only up to the time word that follows a past arrival, agents.arrived_before_a_time).
+2. An exception that names nothing, after an unrelated paragraph: "We do not usually do this, but for you we will make
+   an exception" takes the draft's commercial subject wherever it stands (agents.exception_promises).
 
 Every check here is a rule read on text: the learned screen takes no part in it.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from agents.deal_done_claims import deal_done_claims
+from tests.agents.role_matrix import ROLES
 
 # --- 1. a done deal behind "after" ---------------------------------------------------------------------------------
 
@@ -50,3 +53,52 @@ def test_a_document_still_to_come_after_a_decision_is_a_plan(sentence):
 
 def test_a_won_deal_may_say_its_order_arrived_after_the_decision():
     assert deal_done_claims("Dana, the purchase order arrived after your decision.", "won") == []
+
+
+# --- 2. an exception granted after an unrelated paragraph -----------------------------------------------------------
+
+COMMERCIAL = {
+    "en": "Our annual plan comes with a discount for three-year terms. The onboarding takes two weeks.\n\n",
+    "de": "Zum Jahresplan gehört ein Rabatt bei drei Jahren Laufzeit. Die Einführung dauert zwei Wochen.\n\n",
+    "fr": "Notre plan annuel comprend une remise pour un engagement de trois ans. La mise en place prend deux "
+          "semaines.\n\n",
+    "es": "Nuestro plan anual incluye un descuento para contratos de tres años. La puesta en marcha dura dos "
+          "semanas.\n\n",
+}
+
+BARE_EXCEPTIONS = [
+    ("en", "We do not usually do this, but for you we will make an exception."),
+    ("en", "Normally we wouldn't, but we'll make an exception for you."),
+    ("de", "Normalerweise machen wir das nicht, aber für Sie machen wir eine Ausnahme."),
+    ("fr", "Nous ne le faisons pas d'habitude, mais pour vous nous ferons une exception."),
+    ("es", "No solemos hacerlo, pero para usted haremos una excepción."),
+]
+
+NAMED_EXCEPTIONS = [
+    ("en", "We can make an exception to our meeting-room rule: you can book the big room on Friday."),
+    ("en", "Exceptionally, I can meet on Saturday."),
+    ("en", "We make no exceptions."),
+    ("de", "Für den Besprechungsraum machen wir eine Ausnahme."),
+    ("fr", "Nous ferons une exception pour la salle de réunion."),
+    ("es", "Haremos una excepción con la sala de reuniones."),
+]
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+@pytest.mark.parametrize(("lang", "text"), BARE_EXCEPTIONS)
+def test_an_exception_naming_nothing_takes_the_drafts_commercial_subject_in_every_role(role, lang, text):
+    found = ROLES[role](lang, COMMERCIAL[lang] + text)
+    assert any("concession as an exception" in r for r in found), f"{role}: {found}"
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+@pytest.mark.parametrize(("lang", "text"), NAMED_EXCEPTIONS)
+def test_an_exception_about_something_not_commercial_passes_beside_a_commercial_paragraph(role, lang, text):
+    found = ROLES[role](lang, COMMERCIAL[lang] + text)
+    assert not any("concession as an exception" in r for r in found), f"{role}: {found}"
+
+
+@pytest.mark.parametrize(("lang", "text"), BARE_EXCEPTIONS)
+def test_an_exception_naming_nothing_in_a_draft_without_commerce_passes(lang, text):
+    assert not any("concession as an exception" in r for r in ROLES["writer body"](
+        lang, f"The onboarding takes two weeks.\n\n{text}"))
