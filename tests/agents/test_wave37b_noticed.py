@@ -4,15 +4,23 @@
    plan words of a clause only up to the time word that follows a past arrival, agents.arrived_before_a_time).
 2. An exception that names nothing, after an unrelated paragraph: "We do not usually do this, but for you we will make
    an exception" takes the draft's commercial subject wherever it stands (agents.exception_promises).
+4. A call recalled to the recipient must be one they were on: a call logged with Priya vouches for no "as discussed
+   on the phone" to Dana (agents.recalled_calls).
 
 Every check here is a rule read on text: the learned screen takes no part in it.
 """
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from agents.context import build_context
 from agents.deal_done_claims import deal_done_claims
+from agents.recalled_calls import unrecorded_phone_calls
+from integrations.base import Record
+from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.role_matrix import ROLES
 
 # --- 1. a done deal behind "after" ---------------------------------------------------------------------------------
@@ -102,3 +110,38 @@ def test_an_exception_about_something_not_commercial_passes_beside_a_commercial_
 def test_an_exception_naming_nothing_in_a_draft_without_commerce_passes(lang, text):
     assert not any("concession as an exception" in r for r in ROLES["writer body"](
         lang, f"The onboarding takes two weeks.\n\n{text}"))
+
+
+# --- 4. a call recalled to someone who was not on it ----------------------------------------------------------------
+
+CALLS = {
+    # (record, the call the record logs, the recipient who was on it, the one who was not, the draft's words)
+    "en": ("hubspot_deal", "Call with Priya: SSO and data retention are her main questions.", "503", "501",
+           "As discussed on the phone, the pilot starts with two depots."),
+    "de": ("de_deal", "Telefonat mit Jonas Weber: Fragen zur Datenhaltung.", "702", "701",
+           "Wie telefonisch besprochen, beginnt das Pilotprojekt mit zwei Standorten."),
+    "fr": ("fr_deal", "Appel avec Paul Lefèvre : questions sur la conservation des données.", "712", "711",
+           "Comme convenu au téléphone, le pilote commence avec deux sites."),
+    "es": ("es_opportunity", "Llamada con Lucía Fernández: preguntas sobre la retención de datos.", "0035g00000Es02",
+           "0035g00000Es01", "Como hablamos por teléfono, el piloto empieza con dos sedes."),
+}
+
+
+def _call_ctx(record: str, note: str):
+    raw = json.loads((FIXTURES / "records" / f"{record}.json").read_text())
+    # only the one call speaks of the phone: the demo meeting's subject ("Discovery call") would name Dana too
+    raw["activities"] = [a for a in raw["activities"] if a["type"] != "meeting" and a["type"] != "call"]
+    raw["activities"].append({"type": "call", "at": "2026-11-18T15:00:00Z", "direction": "outbound", "body": note})
+    return build_context(Record.from_dict(raw), raw.get("scores"), now=NOW)
+
+
+@pytest.mark.parametrize("lang", list(CALLS))
+def test_a_call_recalled_to_a_recipient_who_was_not_on_it_is_refused(lang):
+    record, note, _, absent, draft = CALLS[lang]
+    assert unrecorded_phone_calls(draft, _call_ctx(record, note), absent), lang
+
+
+@pytest.mark.parametrize("lang", list(CALLS))
+def test_a_call_recalled_to_the_recipient_who_was_on_it_passes(lang):
+    record, note, present, _, draft = CALLS[lang]
+    assert unrecorded_phone_calls(draft, _call_ctx(record, note), present) == [], lang
