@@ -4,6 +4,8 @@
    plan words of a clause only up to the time word that follows a past arrival, agents.arrived_before_a_time).
 2. An exception that names nothing, after an unrelated paragraph: "We do not usually do this, but for you we will make
    an exception" takes the draft's commercial subject wherever it stands (agents.exception_promises).
+3. A note, a call log or our own e-mail vouches for no approval of the buyer's: only the record's stage or the buyer's
+   own inbound e-mail does, as for board approvals (agents.approvals, agents.buyer_written).
 4. A call recalled to the recipient must be one they were on: a call logged with Priya vouches for no "as discussed
    on the phone" to Dana (agents.recalled_calls).
 
@@ -16,6 +18,7 @@ import json
 
 import pytest
 
+from agents.approvals import unvouched_approvals
 from agents.context import build_context
 from agents.deal_done_claims import deal_done_claims
 from agents.recalled_calls import unrecorded_phone_calls
@@ -145,3 +148,39 @@ def test_a_call_recalled_to_a_recipient_who_was_not_on_it_is_refused(lang):
 def test_a_call_recalled_to_the_recipient_who_was_on_it_passes(lang):
     record, note, present, _, draft = CALLS[lang]
     assert unrecorded_phone_calls(draft, _call_ctx(record, note), present) == [], lang
+
+
+# --- 3. who may vouch for an approval -------------------------------------------------------------------------------
+
+APPROVALS = {
+    # (record, what the record says, what the output repeats)
+    "en": ("hubspot_deal", "Marcus approved the budget for the rollout today.",
+           "With Marcus's approval of the budget, the proposal is the last step."),
+    "de": ("de_deal", "Herr Weber hat das Budget für den Rollout heute freigegeben.",
+           "Mit der Freigabe des Budgets durch Herrn Weber ist das Angebot der letzte Schritt."),
+    "fr": ("fr_deal", "Paul a validé le budget du déploiement aujourd'hui.",
+           "Avec la validation du budget par Paul, la proposition est la dernière étape."),
+    "es": ("es_opportunity", "Lucía aprobó hoy el presupuesto del despliegue.",
+           "Con la aprobación del presupuesto por Lucía, la propuesta es el último paso."),
+}
+
+
+def _approval_ctx(record: str, activity: dict):
+    raw = json.loads((FIXTURES / "records" / f"{record}.json").read_text())
+    raw["activities"].append({"at": "2026-11-24T10:00:00Z", "subject": "Budget", **activity})
+    return build_context(Record.from_dict(raw), raw.get("scores"), now=NOW)
+
+
+@pytest.mark.parametrize("kind", ["note", "call", "outbound email"])
+@pytest.mark.parametrize("lang", list(APPROVALS))
+def test_an_approval_only_our_note_call_or_email_states_is_refused(lang, kind):
+    record, stated, said = APPROVALS[lang]
+    activity = {"type": kind.split()[-1], "direction": "outbound" if kind != "note" else None, "body": stated}
+    assert unvouched_approvals(said, _approval_ctx(record, activity)), f"{lang} {kind}"
+
+
+@pytest.mark.parametrize("lang", list(APPROVALS))
+def test_an_approval_the_buyers_own_email_states_may_be_repeated(lang):
+    record, stated, said = APPROVALS[lang]
+    activity = {"type": "email", "direction": "inbound", "body": stated}
+    assert unvouched_approvals(said, _approval_ctx(record, activity)) == [], lang
