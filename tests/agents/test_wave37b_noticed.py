@@ -8,6 +8,8 @@
    own inbound e-mail does, as for board approvals (agents.approvals, agents.buyer_written).
 4. A call recalled to the recipient must be one they were on: a call logged with Priya vouches for no "as discussed
    on the phone" to Dana (agents.recalled_calls).
+6. A phrase the tenant allows vouches its figures in the analyst's summary and the strategist's rationale as in the
+   draft (agents.allowed_phrases, agents.safety).
 
 Every check here is a rule read on text: the learned screen takes no part in it.
 """
@@ -19,12 +21,15 @@ import json
 import pytest
 
 from agents.approvals import unvouched_approvals
+from agents.catalogue import catalogue_by_name
 from agents.context import build_context
 from agents.deal_done_claims import deal_done_claims
+from agents.models import AnalysisOut, StrategyOut
 from agents.recalled_calls import unrecorded_phone_calls
+from agents.safety import check_analysis, check_strategy
 from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW
-from tests.agents.role_matrix import ROLES
+from tests.agents.role_matrix import CONTACT, ROLES, world
 
 # --- 1. a done deal behind "after" ---------------------------------------------------------------------------------
 
@@ -184,3 +189,44 @@ def test_an_approval_the_buyers_own_email_states_may_be_repeated(lang):
     record, stated, said = APPROVALS[lang]
     activity = {"type": "email", "direction": "inbound", "body": stated}
     assert unvouched_approvals(said, _approval_ctx(record, activity)) == [], lang
+
+
+# --- 6. standard terms the tenant allows, in the analyst's and the strategist's words ---------------------------------
+
+STANDARD_TERMS = [
+    # percentages: the facts check of a summary and a rationale reads percentages and amounts, not bare numbers
+    ("en", "Our standard 2% early-payment discount applies.", ("2% early-payment discount",)),
+    ("de", "Es gilt unser übliches 2 % Skonto bei Zahlung innerhalb von 10 Tagen.",
+     ("2 % Skonto bei Zahlung innerhalb von 10 Tagen",)),
+    ("fr", "Notre escompte habituel de 2 % pour paiement anticipé s'applique.", ("2 % pour paiement anticipé",)),
+    ("es", "Se aplica nuestro descuento habitual del 2 % por pronto pago.", ("2 % por pronto pago",)),
+]
+
+
+def _summary(lang: str, text: str, allowed: tuple[str, ...]) -> list[str]:
+    ctx, vocab = world(lang)
+    out = AnalysisOut(summary=text, engagement_trend="steady", engagement_evidence=[], risk_indicators=[],
+                      buying_signals=[])
+    return check_analysis(out, ctx, vocab, allowed)
+
+
+def _rationale(lang: str, text: str, allowed: tuple[str, ...]) -> list[str]:
+    ctx, vocab = world(lang)
+    out = StrategyOut(strategy="value_reinforcement", rationale=text, channel="email", timing="in_2_business_days",
+                      discount=None, recipient_contact_id=CONTACT[lang][0])
+    return check_strategy(out, ctx, vocab, arm=catalogue_by_name()["value_reinforcement"], max_discount=0.1,
+                          allowed_promises=allowed)
+
+
+@pytest.mark.parametrize("role", [_summary, _rationale], ids=["analyst summary", "strategist rationale"])
+@pytest.mark.parametrize(("lang", "text", "allowed"), STANDARD_TERMS)
+def test_a_standard_term_the_tenant_allows_is_vouched_in_the_summary_and_the_rationale(role, lang, text, allowed):
+    assert not any("unsupported fact" in r for r in role(lang, text, allowed)), role(lang, text, allowed)
+
+
+@pytest.mark.parametrize("role", [_summary, _rationale], ids=["analyst summary", "strategist rationale"])
+@pytest.mark.parametrize(("lang", "text", "allowed"), STANDARD_TERMS)
+def test_another_term_or_no_setting_leaves_the_figure_unvouched(role, lang, text, allowed):
+    assert any("unsupported fact" in r for r in role(lang, text, ()))  # the setting, nothing else, vouches it
+    other = text.replace("2", "7")
+    assert any("unsupported fact" in r for r in role(lang, other, allowed))
