@@ -8,6 +8,9 @@
    own inbound e-mail does, as for board approvals (agents.approvals, agents.buyer_written).
 4. A call recalled to the recipient must be one they were on: a call logged with Priya vouches for no "as discussed
    on the phone" to Dana (agents.recalled_calls).
+5. False refusals: "ohne den Betrag zu ändern" with no figure is no price talk (agents.unchanged_terms); a lapse on a
+   holiday said as a condition ("falls das Angebot an Weihnachten verfällt, ...") or denied of everything ("Nothing in
+   the proposal we sent you expires at Christmas") is no claim (agents.holiday_lapses).
 6. A phrase the tenant allows vouches its figures in the analyst's summary and the strategist's rationale as in the
    draft (agents.allowed_phrases, agents.safety).
 
@@ -24,6 +27,7 @@ from agents.approvals import unvouched_approvals
 from agents.catalogue import catalogue_by_name
 from agents.context import build_context
 from agents.deal_done_claims import deal_done_claims
+from agents.holiday_lapses import holiday_lapses
 from agents.models import AnalysisOut, StrategyOut
 from agents.recalled_calls import unrecorded_phone_calls
 from agents.safety import check_analysis, check_strategy
@@ -230,3 +234,61 @@ def test_another_term_or_no_setting_leaves_the_figure_unvouched(role, lang, text
     assert any("unsupported fact" in r for r in role(lang, text, ()))  # the setting, nothing else, vouches it
     other = text.replace("2", "7")
     assert any("unsupported fact" in r for r in role(lang, other, allowed))
+
+
+# --- 5. false refusals: an amount kept, a lapse as a condition or denied of everything --------------------------------
+
+KEPT_AMOUNT = [
+    ("en", "Dana, we move the training to January without changing the amount."),
+    ("de", "Frau Schmidt, wir verschieben die Schulung auf Januar, ohne den Betrag zu ändern."),
+    ("de", "Frau Schmidt, wir teilen die Einführung in zwei Phasen, ohne den Preis zu ändern."),
+    ("fr", "Claire, nous répartissons le déploiement en deux phases, sans modifier le prix."),
+    ("es", "Javier, pasamos la formación a enero sin cambiar el importe."),
+]
+
+MORE_FOR_THE_SAME = [
+    ("en", "Dana, we include the training without changing the price."),
+    ("de", "Frau Schmidt, wir fügen zwei Standorte hinzu, ohne den Betrag zu ändern."),
+    ("fr", "Claire, nous ajoutons deux sites en plus sans changer le montant."),
+    ("es", "Javier, incluimos la formación sin cambiar el precio."),
+]
+
+
+@pytest.mark.parametrize("role", ["writer body", "analyst summary", "strategist rationale"])
+@pytest.mark.parametrize(("lang", "text"), KEPT_AMOUNT)
+def test_an_amount_kept_and_not_named_is_no_price_talk(role, lang, text):
+    assert not any("price talk" in r for r in ROLES[role](lang, text)), ROLES[role](lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), MORE_FOR_THE_SAME)
+def test_more_for_the_same_amount_is_still_price_talk(lang, text):
+    assert any("price talk" in r for r in ROLES["writer body"](lang, text))
+
+
+NOT_A_LAPSE = [
+    "If the offer expires at Christmas, we sign in January.",
+    "Falls das Angebot an Weihnachten verfällt, unterschreiben wir im Januar.",
+    "Si l'offre expire à Noël, nous signerons en janvier.",
+    "Si la oferta vence en Navidad, firmaremos en enero.",
+    "Nothing in the proposal we sent you expires at Christmas.",
+    "Nichts an unserem Angebot für Ihr Team verfällt an Weihnachten.",
+    "Nada de nuestra propuesta para su equipo vence en Navidad.",
+]
+
+STILL_A_LAPSE = [
+    "If you wait, the offer expires at Christmas.",
+    "Since you did not reply in time the offer expired at Christmas.",
+    "Wenn Sie warten, verfällt das Angebot an Weihnachten.",
+    "Si vous attendez, l'offre expire à Noël.",
+    "Si espera, la oferta vence en Navidad.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_A_LAPSE)
+def test_a_lapse_as_a_condition_or_denied_of_everything_is_no_claim(sentence):
+    assert holiday_lapses(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", STILL_A_LAPSE)
+def test_a_lapse_after_a_condition_on_the_buyer_or_a_far_not_is_still_a_claim(sentence):
+    assert holiday_lapses(sentence), sentence
