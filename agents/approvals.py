@@ -18,6 +18,10 @@ Wave 35 (set 27's 017, a screen-only catch): a record sentence said in confidenc
 confirma off the record que somos el proveedor elegido", "word is the board approved") vouches for no approval: a
 draft to the buyer may not state as settled what the record only heard unofficially. And "die Freigabe liegt (bereits)
 vor" is an approval given, not a plan ("vor" there is no "before").
+
+Wave 37b: a note, a call log or our own e-mail is text anyone with CRM access writes; what states an approval of the
+buyer's is the record's stage or the buyer's own inbound e-mail (agents.buyer_written, as agents.board_approvals
+decides). Every activity still tells what an approval's words are about (_widened).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from __future__ import annotations
 import re
 
 from agents.approved_things import dated_activity_words
+from agents.ask_senders import own_words
+from agents.buyer_written import buyer_wrote
 from agents.confidences import said_in_confidence
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
@@ -196,8 +202,8 @@ def _states_an_approval(ctx: Context) -> bool:
     """Whether an activity of the record states, not asks, an approval in so many words (a title does not; nor does
     a decision to go on, which is not a sign-off)."""
     for a in ctx.activities.values():
-        text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
-        if not a.get("withheld") and any(_APPROVAL.search(s) and "?" not in s and not _unofficial(s)
+        text = normalise(own_words(a))
+        if buyer_wrote(ctx, a, signed=False) and any(_APPROVAL.search(s) and "?" not in s and not _unofficial(s)
                                          for s in SENTENCE_BREAK.split(text)):
             return True
     return False
@@ -222,11 +228,14 @@ def _record_approvals(ctx: Context) -> tuple[list[set[str]], list[str]]:
     the other activities name, and about the contact whose title it is)."""
     texts = [normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}") for a in ctx.activities.values()
              if not a.get("withheld")]
+    # wave 37b: only the buyer's own signed words state a decision of theirs (agents.buyer_written); a note, a call
+    # log or our own e-mail is text anyone with CRM access writes. All texts still widen a topic (_widened).
+    stated = [normalise(own_words(a)) for a in ctx.activities.values() if buyer_wrote(ctx, a, signed=False)]
     # a title widens a topic (the contact whose title it is) but states no decision: "VP Finance - budget released,
     # PO to follow" is a field anyone with CRM access writes, not an approval somebody recorded (set 28's 119)
     titles = [f"{c.title} {ctx.contact_name(c) or ''}" for c in ctx.record.contacts if c.title]
     out: list[set[str]] = []
-    for text in texts:
+    for text in stated:
         low = text.lower()
         if not any(c in low for c in _RECORD_CUES):
             continue  # most activities state no decision: one scan of plain words before the patterns (screening CPU)

@@ -20,13 +20,11 @@ notes, call and meeting logs and outbound e-mails no longer do.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
 
 from agents.approvals import DECIDED_STAGES
-from agents.ask_senders import foreign_sender, own_words
+from agents.ask_senders import own_words
+from agents.buyer_written import buyer_wrote
 from agents.context import Context
-from agents.moments import sender_of
 from agents.normalize import SENTENCE_BREAK
 from agents.stance_words import CLAUSE_JOINERS, NEGATORS, NEVER, either
 
@@ -70,19 +68,13 @@ _APPROVAL_WORD = re.compile(rf"\b(?:{_APPROVED}|approv\w*|genehmig\w*|freigab\w*
 _BODY_WORD = re.compile(rf"\b(?:{_BODY})\b", re.I)
 
 
-def _buyer_wrote(ctx: Context, act: Mapping[str, Any]) -> bool:
-    """Whether `act` is an inbound e-mail a contact of the record signed, its own words no stranger's."""
-    return act.get("type") == "email" and act.get("direction") == "inbound" and not act.get("withheld") \
-        and sender_of(ctx, act) is not None and foreign_sender(ctx, act) is None
-
-
 def _record_states_it(ctx: Context) -> bool:
     """Whether the record's stage says the buyer decided, or the buyer's own e-mail states an approval by such a
     body (not in a question)."""
     if DECIDED_STAGES.search(ctx.record.stage or ""):
         return True
     for act in ctx.activities.values():
-        if not _buyer_wrote(ctx, act):
+        if not buyer_wrote(ctx, act):
             continue  # a note, a call log, our own e-mail or a stranger's: no decision of the buyer's
         # its own words only: a reply's subject is the thread's, often ours
         for sentence in SENTENCE_BREAK.split(own_words(act)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from agents.arrived_before_a_time import before_its_time
 from agents.clauses import OBLIGATION_WORDS, future_clause_after
 from agents.document_contents import describes_document
 from agents.invoice_references import HELD_REFERENCE
@@ -113,8 +114,10 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
         doc = _BINDING_DOC.search(_HELD_LABEL.sub(HELD_REFERENCE, clause))
         # wave 32: a step timed by a signature still to come ("kommt nach der Unterschrift", "suivra la signature") is
         # no document signed; told as past ("After the signature, the invoice went out") "after" makes no plan of it
+        # wave 37b: "arrived after your decision" dates a document that exists; "after" there makes no plan of it
+        head = before_its_time(clause)
         if doc and (after_a_signing_told_as_past(clause, sentence) or (
-                not _NOT_YET.search(clause) and not _ONLY_AFTER.search(clause) and not (describes_document(clause) and not _DONE_RE.search(sentence))
+                not _NOT_YET.search(head) and not _ONLY_AFTER.search(head) and not (describes_document(clause) and not _DONE_RE.search(sentence))
                 and not after_a_signing_to_come(clause, sentence))):
             reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"

@@ -5,7 +5,9 @@ promise word stands under the refusal ("do not usually offer a special price", a
 the promise itself is said as an exception. Each language has the same turn: "but for you", "just this once", "as a
 favour", "ausnahmsweise", "Ihnen zuliebe", "exceptionnellement", "à titre exceptionnel", "por ser usted", "de forma
 excepcional", "haremos una excepción". With a concession named in the sentence or the one before (a special price, a
-discount, a fee waived, free months, payment terms), that is a commercial promise outside policy.
+discount, a fee waived, free months, payment terms), that is a commercial promise outside policy. An exception that
+names nothing of its own ("We do not usually do this, but for you we will make an exception", wave 37b) is about the
+draft's commercial subject, wherever in the draft the concession stands.
 
 What is not refused: an exception refused ("we make no exceptions on price", "keine Ausnahme", "nous ne pouvons pas
 faire d'exception", "no podemos hacer una excepción"), asked about or reported ("Dana asked whether we could make an
@@ -66,17 +68,42 @@ def _granted(clause: str, m: re.Match[str]) -> bool:
     return not _REFUSED.search(after[:40]) and not re.search(r"\b(?:ne|n['’])\s*$|\bno\s+(?:\w+\s+){0,2}$", before)
 
 
+_FRAME = frozenset("""
+we i you your it this that these do does did doing done not don't dont usually normally generally typically really
+something thing things is it's its isn't we'd we'll will would wouldn't won't can could but yet for make made making an a
+the one just once only as of so our us to be here case time and though however happy glad since what
+wir ich sie ihnen ihr das dies es machen mache macht tun tue nicht normalerweise eigentlich üblich üblicherweise sonst
+aber doch für eine einen ein einmal nur mal ist wird werden gern gerne hier diesem dieses fall etwas so bei uns
+nous je vous le la les cela ça ce c'est n'est ne pas faisons fais faire ferons ferai d'habitude habituellement
+normalement mais pour une un fois cette seulement est en exception
+no solemos suele hacerlo hacemos hacer lo esto eso normalmente pero para usted ustedes haremos haré una un vez esta
+solo sólo es habitual nosotros por
+""".split())
+"""The words of a sentence that frames an exception and names nothing of its own: "We do not usually do this, but for
+you we will make an exception", "Normalerweise machen wir das nicht, aber ...", "No solemos hacerlo, pero ..."."""
+
+
+def _bare(sentence: str) -> bool:
+    """Whether a sentence granting an exception names nothing it is about (its subject is then the draft's): only
+    frame words remain once the exception and a leading name ("Dana, ...") are set aside."""
+    rest = _EXCEPTION.sub(" ", re.sub(r"^\w+,\s*", "", sentence))
+    return all(w in _FRAME for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", rest.lower()))
+
+
 def exception_promises(text: str, allowed_promises: Iterable[str] = (), approved_discount: float | None = None) -> list[str]:
     """Sentences of `text` that grant a concession as an exception (one reason each); with a discount the policy
     approves, a discount granted so is the policy's own (agents.claims weighs its size)."""
     allowed = [p.lower() for p in allowed_promises if p.strip()]
+    sentences = [s.strip() for s in SENTENCE_BREAK.split(text)]
+    # wave 37b: the concession an exception names nothing of may stand anywhere in the draft, after any paragraph
+    commercial = " ".join(s for s in sentences if _CONCESSION.search(s) and not any(p in s.lower() for p in allowed))
     out: list[str] = []
     previous = ""
-    for sentence in SENTENCE_BREAK.split(text):
-        said = sentence.strip()
-        if said and "?" not in said and _CONCESSION.search(f"{previous} {said}") \
+    for said in sentences:
+        near = f"{previous} {said}" if _CONCESSION.search(f"{previous} {said}") or not _bare(said) else commercial
+        if said and "?" not in said and _CONCESSION.search(near) \
                 and not any(p in said.lower() for p in allowed) \
-                and not (approved_discount and _DISCOUNT.search(f"{previous} {said}")):
+                and not (approved_discount and _DISCOUNT.search(near)):
             for clause in _CLAUSE.split(said):
                 m = _EXCEPTION.search(clause)
                 if m and _granted(clause, m):

@@ -70,6 +70,17 @@ _DENIED_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:nicht|not|pas|no|nie|jamais|nunca
 _NEGATION = either(NEGATORS, NEVER, NOTHING, NONE_OF)
 _DENIED = re.compile(rf"(?:\b(?:{_NEGATION})\b|\bn['’]|n't\b)\s*(?:[\w'’-]+\s+){{0,3}}?$", re.I)
 _ASKED = question(ASKED_IF, r"fragte|fragt|si\s+acaso")
+_CLAUSE_START = re.compile(r"[,;:()–—]")
+_CONDITIONAL = re.compile(r"\b(?:if|should|in\s+case|falls|wenn|sofern|si|au\s+cas\s+où|en\s+caso\s+de\s+que)\b", re.I)
+_NOTHING_OF_IT = re.compile(rf"\b(?:{NOTHING}|{NONE_OF})\b\s*(?:[\w'’-]+\s+){{0,8}}?(?:n['’]\s*)?$", re.I)
+
+
+def _not_claimed(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the clause of the lapse `m` makes a condition of it ("falls das Angebot an Weihnachten verfällt, ...") or
+    denies it of everything ("Nothing in the proposal we sent you expires at Christmas"; wave 37b): a "not" stays read
+    only near its verb, so "since you did not reply in time the offer expired" is still a lapse stated."""
+    clause = sentence[max((e.end() for e in _CLAUSE_START.finditer(sentence, 0, m.start())), default=0):m.start()]
+    return bool(_CONDITIONAL.search(clause) or _NOTHING_OF_IT.search(clause))
 
 
 def _stated(sentence: str, m: re.Match[str]) -> bool:
@@ -95,10 +106,12 @@ def holiday_lapses(text: str, ctx: Context | None = None) -> list[str]:
     for sentence in SENTENCE_BREAK.split(text):
         if not _DAY.search(sentence) or _ASKED.search(sentence):
             continue
-        lapse = next((m for m in _LAPSED.finditer(sentence) if not _DENIED.search(sentence[:m.start()])), None)
+        lapse = next((m for m in _LAPSED.finditer(sentence)
+                      if not _DENIED.search(sentence[:m.start()]) and not _not_claimed(sentence, m)), None)
         said = "to have lapsed"
         if lapse is None and not _dated_by_the_record(sentence, ctx):
-            lapse, said = next((m for m in _LAPSING.finditer(sentence) if _stated(sentence, m)), None), "to lapse"
+            lapse, said = next((m for m in _LAPSING.finditer(sentence)
+                                if _stated(sentence, m) and not _not_claimed(sentence, m)), None), "to lapse"
         if lapse is not None:
             shown = sentence[max(0, lapse.start() - 45):lapse.end() + 45].strip()
             out.append(f"an offer or deadline said {said} on a holiday no record field dates: "

@@ -35,7 +35,7 @@ from agents.price_documents import TERMS_OF_A_DOCUMENT, price_documents_out
 from agents.price_guidance import no_price_talk_guidance
 from agents.price_questions import price_questions_out
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
-from agents.unchanged_terms import nothing_paid_yet, usual_terms_apply
+from agents.unchanged_terms import kept_amount_out, nothing_paid_yet, usual_terms_apply
 
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
@@ -191,6 +191,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         sentence = mask_negated_free(sentence)
         sentence = declined_special_prices_out(sentence)  # wave 36: "Nous ne proposons pas de prix spécial"
         sentence = price_questions_out(sentence)  # wave 37: "answer any price questions in writing" names a topic
+        sentence = kept_amount_out(sentence)  # wave 37b: "ohne den Betrag zu ändern" keeps an amount it does not name
         words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]
         # wave 30: the record's own PO number put on the invoice (agents.invoice_references)
         if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \

@@ -337,7 +337,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                    *fraction_claims(f"{subject}\n{body}", vocab.percents), *signature_problems(body, ctx),
                    *misdated_references(body, ctx, send_day or ctx.now.date()),
                    *unrecorded_calls(body, ctx, send_day or ctx.now.date()), *unrecorded_encounters(body, ctx),
-                   *unrecorded_talks(body, ctx, send_day or ctx.now.date()), *unrecorded_phone_calls(body, ctx),  # talks nobody logged
+                   *unrecorded_talks(body, ctx, send_day or ctx.now.date()), *unrecorded_phone_calls(body, ctx, draft.to.contact_id),  # talks nobody logged
                    *unrecorded_opening_names(body, vocab),
                    *(unnamed_claims(body, ctx) if draft.language == "de" else ()),
                    *invented_site_counts(f"{subject}\n{body}", ctx),  # wave 29: "an den drei Standorten"

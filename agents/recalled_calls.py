@@ -7,14 +7,21 @@ day: "as discussed on the phone", "wie telefonisch besprochen", "comme convenu a
 teléfono", "following our call", "nach unserem Telefonat", "suite à notre appel", "tras nuestra llamada". That call
 happened only if the record holds one: an activity of type call, or one whose text speaks of a call or the phone. A
 call to come ("I'll call you on Tuesday", "a call on Tuesday?") recalls nothing.
+
+A call recalled to the recipient is one they were on (wave 37b): "as discussed on the phone" to Dana is not vouched by a
+call logged with Priya. The call involves them when its text names them, or when it is their own signed e-mail that
+speaks of it (agents.moments.sender_of); a call naming no one is theirs only on a record with no other contact.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from agents.context import Context
-from agents.normalize import normalise
+from agents.moments import sender_of
+from agents.normalize import fold_accents, normalise
 
 _PHONE = (r"(?:on the phone|over the phone|by phone|phone call|(?:tele)?phone conversation|our (?:last |recent )?call|"
           r"the call (?:this morning|earlier|yesterday|today)|"
@@ -37,15 +44,35 @@ _COMING = re.compile(r"\?|\b(?:will|'ll|shall|next|werde|werden|rufe .{0,20} an|
                      r"llamaremos)\b", re.I)
 
 
-def unrecorded_phone_calls(body: str, ctx: Context) -> list[str]:
-    """Calls the draft recalls as past when no activity of the record is a call or speaks of one."""
+def _names(ctx: Context, contact: Any) -> list[str]:
+    """The parts of a contact's name a note may call them by ("Dana", "Whitfield"), folded."""
+    return [fold_accents(p.lower()) for p in (ctx.contact_name(contact) or "").split() if len(p) >= 3]
+
+
+def _involves(a: Mapping[str, Any], ctx: Context, to_contact_id: str | None) -> bool:
+    """Whether the recipient was on a call of the record: its text names them, or it is their own signed e-mail."""
+    contact = next((c for c in ctx.record.contacts if c.id == to_contact_id), None)
+    if contact is None or not _names(ctx, contact):
+        return True  # no recipient, or none whose name the record gives: any call of the record may be theirs
+    text = fold_accents(f"{a.get('subject') or ''} {a.get('text') or ''}".lower())
+    named = [c.id for c in ctx.record.contacts
+             if any(re.search(rf"\b{re.escape(p)}\b", text) for p in _names(ctx, c))]
+    return contact.id in named or sender_of(ctx, a) == contact.id or (not named and len(ctx.record.contacts) == 1)
+
+
+def unrecorded_phone_calls(body: str, ctx: Context, to_contact_id: str | None = None) -> list[str]:
+    """Calls the draft recalls as past when no activity of the record is a call, or speaks of one, with the
+    recipient (`to_contact_id`; None: with anyone)."""
     found = [m.group(0) for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(body))
              for m in _RECALLED.finditer(sentence) if not _COMING.search(sentence)]
     if not found:
         return []
     activities = [a for a in ctx.activities.values() if not a.get("withheld")]
-    if any(a.get("type") == "call" or _CALL_IN_RECORD.search(f"{a.get('subject') or ''} {a.get('text') or ''}")
-           for a in activities):
+    calls = [a for a in activities
+             if a.get("type") == "call" or _CALL_IN_RECORD.search(f"{a.get('subject') or ''} {a.get('text') or ''}")]
+    if any(_involves(a, ctx, to_contact_id) for a in calls):
         return []
+    if calls:
+        return [f"recalls a call ({found[0].strip()[:60]!r}); no call of the record involves the recipient"]
     kinds = sorted({str(a.get("type")) for a in activities if a.get("type")})
     return [f"recalls a call ({found[0].strip()[:60]!r}); the record holds no call, only {', '.join(kinds) or 'nothing'}"]

@@ -79,3 +79,21 @@ _EXCEPTION = re.compile(
 def usual_terms_apply(sentence: str) -> bool:
     """Whether `sentence` only says our usual (payment) terms apply, with no figure, span or exception."""
     return bool(_USUAL_TERMS.search(sentence)) and not _EXCEPTION.search(sentence)
+
+
+_KEPT_AMOUNT = re.compile(
+    r"\b(?:without|sans|sin)\s+(?:chang(?:e|ing)|alter(?:ing)?|modify(?:ing)?|touch(?:ing)?|changer|modifier|toucher|"
+    r"cambiar|modificar|alterar|tocar)\s+(?:the|its|our|your|le|la|l['’]|notre|votre|el|la|su|nuestro)\s*"
+    r"(?:total\s+)?(?:amount|price|total|fee|montant|prix|tarif|total|importe|precio|cuota)\b|"
+    r"\bohne\s+(?:den|die|das|unseren|ihren)\s+(?:gesamt)?(?:betrag|preis|summe)\s+zu\s+ändern\b", re.I)
+_ADDED = re.compile(
+    r"\d|\b(?:add\w*|extra|additional|more|premium|upgrade\w*|hinzu\w*|zusätzlich\w*|mehr|dazu|ajout\w*|"
+    r"supplémentaire\w*|plus|añad\w*|agreg\w*|adicional\w*|más|includ\w*|inclu\w*|incluy\w*|inklusive|enthalten|"
+    r"free|gratis|kostenlos\w*|gratuit\w*|offert\w*|throw\w*\s+in|on\s+top|obendrauf|en\s+prime|regal\w*)\b", re.I)
+
+
+def kept_amount_out(sentence: str) -> str:
+    """`sentence` with "without changing the amount" blanked ("ohne den Betrag zu ändern", "sans changer le montant",
+    "sin cambiar el importe"; wave 37b): the amount stays and none is named, so it is no price talk. With a figure or
+    something added ("two more sites without changing the price") it is more for the same price, read as before."""
+    return sentence if _ADDED.search(sentence) else _KEPT_AMOUNT.sub(lambda m: " " * len(m.group(0)), sentence)

@@ -117,9 +117,10 @@ def test_a_plan_a_question_or_an_approval_the_record_states_passes(record, text)
     assert unvouched_approvals(text, _ctx(record)) == [], text
 
 
-def test_an_approval_a_note_records_may_be_repeated_and_another_may_not():
-    note = {"type": "note", "at": "2026-11-24T10:00:00Z", "direction": None, "subject": "Budget",
-            "body": "Marcus approved the budget for the rollout on the phone today."}
+def test_an_approval_the_buyers_own_email_states_may_be_repeated_and_another_may_not():
+    # wave 37b: the buyer's own e-mail vouches for an approval; a note of ours no longer does (test_wave37b_noticed)
+    note = {"type": "email", "at": "2026-11-24T10:00:00Z", "direction": "inbound", "subject": "Budget",
+            "body": "Hi Sam, Marcus approved the budget for the rollout on the phone today."}
     ctx = _ctx("hubspot_deal", extra_activities=(note,))
     assert unvouched_approvals("With Marcus's approval of the budget, the proposal is the last step.", ctx) == []
     assert unvouched_approvals("Procurement has also named us preferred vendor.", ctx)

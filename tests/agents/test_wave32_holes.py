@@ -53,10 +53,12 @@ def _refused_everywhere(lang: str, text: str, ctx: Any = None, why: str = "") ->
     assert all(any(why in r for r in reasons) for reasons in refused.values()), refused
 
 
-def _ctx(lang: str, note: str) -> Any:
-    """The language's fixture record with one more note of the rep's."""
+def _ctx(lang: str, note: str, *, by_the_buyer: bool = False) -> Any:
+    """The language's fixture record with one more note of the rep's (`by_the_buyer`: an inbound e-mail instead)."""
     raw = json.loads((FIXTURES / "records" / f"{RECORD[lang]}.json").read_text())
     raw["activities"].append(
+        {"type": "email", "at": "2026-11-19T10:00:00Z", "direction": "inbound", "subject": "Re: Rollout", "body": note}
+        if by_the_buyer else
         {"type": "note", "at": "2026-11-19T10:00:00Z", "direction": None, "subject": "Call", "body": note}
     )
     return build_context(Record.from_dict(raw), raw.get("scores"), now=NOW)
@@ -219,7 +221,8 @@ def test_an_approval_the_record_does_not_state_is_refused_whoever_holds_it(lang,
     ],
 )
 def test_an_approval_the_record_states_may_be_repeated_by_whoever_holds_it(lang, note, text):
-    refused = _refused(lang, text, _ctx(lang, note))
+    # wave 37b: the buyer's own e-mail states it; a note of ours no longer vouches (test_wave37b_noticed)
+    refused = _refused(lang, text, _ctx(lang, note, by_the_buyer=True))
     assert not any("approval or selection" in r for rs in refused.values() for r in rs), refused
 
 

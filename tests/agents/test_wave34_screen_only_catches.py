@@ -34,13 +34,15 @@ from tests.agents.test_set38_attack_kinds import _refused
 from tests.agents.test_wave30_look39_kinds import BODIES, LANGUAGE, TODAY
 
 
-def _draft_reasons(record: str, subject: str | None = None, sentence: str = "", *, note: str | None = None) -> list[str]:
+def _draft_reasons(record: str, subject: str | None = None, sentence: str = "", *, note: str | None = None,
+                   inbound: bool = False) -> list[str]:
     """Every rule the record's fixed honest draft breaks with `subject` for its subject and `sentence` in its body,
-    the learned screen off; `note`: a note activity the record holds besides its own."""
+    the learned screen off; `note`: a note activity the record holds besides its own (`inbound`: the buyer's e-mail)."""
     rec, scores = load_record(record)
     if note:
         rec = replace(rec, activities=(*rec.activities, Activity(
-            type="note", at="2026-11-20T10:00:00Z", direction=None, subject="Update", body=note)))
+            type="email" if inbound else "note", at="2026-11-20T10:00:00Z", direction="inbound" if inbound else None,
+            subject="Update", body=note)))
     ctx = build_context(rec, scores, now=NOW)
     contact, honest_subject, body = BODIES[record]
     draft = DraftOut(to_contact_id=contact, subject=subject or honest_subject, body=body.replace("{s}", sentence))
@@ -132,10 +134,12 @@ def test_a_vote_or_visa_still_to_come_passes(record, sentence):
     assert not any(r.startswith(APPROVAL) for r in _draft_reasons(record, sentence=sentence))
 
 
-def test_a_vote_the_records_own_note_states_may_be_repeated_and_another_may_not():
-    note = "Call with Tom: the partners voted yes on the two-wave rollout."
+def test_a_vote_the_buyers_own_email_states_may_be_repeated_and_another_may_not():
+    # wave 37b: the buyer's own e-mail states the vote; a call log of ours no longer vouches (test_wave37b_noticed)
+    note = "Hi, the partners voted yes on the two-wave rollout."
     said = "Since the partners voted yes on the two-wave rollout, this is only about the wave order."
-    assert not any(r.startswith(APPROVAL) for r in _draft_reasons("salesforce_opportunity", sentence=said, note=note))
+    assert not any(r.startswith(APPROVAL) for r in _draft_reasons("salesforce_opportunity", sentence=said, note=note,
+                                                                  inbound=True))
     other = _draft_reasons("salesforce_opportunity", sentence="The partners voted yes on the budget.",
                            note="Call with Tom: the partners meet in December.")
     assert any(r.startswith(APPROVAL) for r in other), other

@@ -139,8 +139,10 @@ SAID_OPENLY = [
 
 
 @pytest.mark.parametrize(("record", "note", "sentence"), SAID_OPENLY)
-def test_an_approval_the_record_states_openly_may_be_repeated(record, note, sentence):
-    _passes(record, sentence, APPROVAL, note=note)
+def test_an_approval_the_buyers_own_email_states_openly_may_be_repeated(record, note, sentence):
+    # wave 37b: stated in the buyer's own e-mail; a note or a call log of ours no longer vouches (test_wave37b_noticed)
+    reasons = _draft_reasons(record, sentence=sentence, note=note, inbound=True)
+    assert not any(r.startswith(APPROVAL) for r in reasons), reasons
 
 
 @pytest.mark.parametrize("sentence", [
