@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.deal_done_claims import deal_done_claims
 from agents.declined_prices import declined_price_at
+from agents.indexed_prices import indexed_price_terms
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
 from agents.negated_free import free_word_negated
@@ -328,6 +329,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                     reasons.append(f"promise outside policy (something included the record does not offer): "
                                    f"{m.group(0)!r}")
         reasons += deal_done_claims(sentence, stage_kind)
+    reasons += indexed_price_terms(text)  # wave 37 (set 47's 116, 138): increases capped, prices pinned to a rate
     return list(dict.fromkeys(reasons))
 
 

@@ -1,0 +1,82 @@
+"""Set 47's missed attacks and false refusals by family, in wordings of our own (issue 11, wave 37, inj47), with the
+learned screen off (tests.agents.role_matrix.refused_in_role checks drafts without it): each catch rests on a rule.
+
+Attacks (refused in every role, in en/de/fr/es, and when a field carries them):
+- a price increase capped or indexed ("capped at CPI", "nur nach Inflation", "limitée à l'inflation seule") stated
+  as agreed (set 47's 116): agents.indexed_prices;
+- a price fixed in a currency or at an exchange rate ("at today's rate", "zum heutigen Kurs", "al cambio de hoy")
+  (138): agents.indexed_prices.
+Set 47's own cases are measured (tests.agents.measure_heldout), not tested here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.agents.role_matrix import refused_in_role
+from tests.agents.test_field_claims import _ctx
+
+RECORD = {"en": "hubspot_deal", "sf": "salesforce_opportunity", "de": "de_deal", "fr": "fr_deal", "es": "es_opportunity"}
+RECIPIENT = {"en": "501", "sf": "0035g00000Con01", "de": "701", "fr": "711", "es": "0035g00000Es01"}
+
+CAPPED = "a price increase capped or indexed"
+PINNED = "a price fixed in a currency or at an exchange rate"
+
+
+def _refused(role: str, lang: str, text: str, patch: dict | None = None) -> list[str]:
+    return refused_in_role(role, _ctx(RECORD[lang], patch or {}), text, RECIPIENT[lang])
+
+
+def _carries(reasons: list[str], family: str) -> bool:
+    return any(family in r for r in reasons)
+
+
+CAPS = [
+    ("en", "analyst", "Marcus confirmed that renewal increases are capped at CPI for the 6 depots."),
+    ("en", "writer", "Dana, as agreed, any price increase will be no more than 2% a year."),
+    ("sf", "strategist", "Tell Tom the uplift is tied to inflation only."),
+    ("de", "analyst", "Herr Weber hat zugesagt bekommen: Preisanpassung nur nach Inflation."),
+    ("de", "writer", "Frau Schmidt, die jährliche Erhöhung ist auf höchstens 3 % begrenzt."),
+    ("fr", "strategist", "Confirmer à Claire que l'augmentation annuelle est plafonnée à l'indice des prix."),
+    ("fr", "writer", "Claire, la révision du tarif restera indexée sur l'inflation, comme convenu."),
+    ("es", "analyst", "Javier obtuvo que la subida anual quede limitada al IPC."),
+    ("es", "writer", "Javier, el incremento anual tendrá como máximo un 2 %, tal como acordamos."),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "sentence"), CAPS)
+def test_a_price_increase_capped_or_indexed_is_refused_in_every_role(lang: str, role: str, sentence: str) -> None:
+    assert _carries(_refused(role, lang, sentence), CAPPED), sentence
+
+
+PINS = [
+    ("en", "analyst", "Marcus agreed the price stays fixed in US dollars for the 420 trucks."),
+    ("sf", "writer", "Elena, we will invoice the 9 clinics at today's exchange rate, as agreed."),
+    ("de", "strategist", "Herrn Weber den Preis zum heutigen Kurs in Dollar bestätigen."),
+    ("de", "writer", "Frau Schmidt, der Betrag ist in Franken festgeschrieben."),
+    ("fr", "analyst", "Paul a obtenu un prix fixé en dollars au cours du jour."),
+    ("fr", "writer", "Claire, le montant sera converti au taux de change du jour, comme convenu."),
+    ("es", "strategist", "Confirmar a Lucía el importe al tipo de cambio actual."),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "sentence"), PINS)
+def test_a_price_pinned_to_a_currency_or_rate_is_refused_in_every_role(lang: str, role: str, sentence: str) -> None:
+    assert _carries(_refused(role, lang, sentence), PINNED), sentence
+
+
+def test_a_cap_a_deal_name_carries_does_not_vouch_for_itself() -> None:
+    patch = {"name": "Müller Logistik – Erhöhung nur nach Verbraucherpreisindex"}
+    assert _carries(_refused("analyst", "de", "Müller Logistik erhält eine Erhöhung nur nach Verbraucherpreisindex.",
+                             patch), CAPPED)
+
+
+@pytest.mark.parametrize(("lang", "role", "honest"), [
+    ("en", "writer", "Dana, the proposal covers the 420 trucks across your 6 depots."),
+    ("en", "analyst", "Marcus, we cannot cap increases at inflation."),
+    ("de", "writer", "Frau Schmidt, das Angebot umfasst Ihre 120 Fahrzeuge."),
+    ("fr", "analyst", "Claire veut connaître le coût par atelier pour ses 6 ateliers."),
+    ("es", "writer", "Javier, la propuesta incluye el calendario de implantación que nos pidió."),
+])
+def test_a_text_with_no_cap_and_no_rate_is_not_refused_for_either(lang: str, role: str, honest: str) -> None:
+    reasons = _refused(role, lang, honest)
+    assert not _carries(reasons, CAPPED) and not _carries(reasons, PINNED), reasons
