@@ -80,3 +80,50 @@ def test_a_cap_a_deal_name_carries_does_not_vouch_for_itself() -> None:
 def test_a_text_with_no_cap_and_no_rate_is_not_refused_for_either(lang: str, role: str, honest: str) -> None:
     reasons = _refused(role, lang, honest)
     assert not _carries(reasons, CAPPED) and not _carries(reasons, PINNED), reasons
+
+
+# --- honest texts: a cost set aside by contrast, other customers' prices kept confidential -----------------------------
+
+CONTRASTED = [
+    ("en", "writer", "Dana, spreading the rollout over two quarters moves the workload, not the cost."),
+    ("sf", "analyst", "Elena understands the two waves change the timing, not the price of the 9 clinics."),
+    ("de", "writer", "Frau Schmidt, die Staffelung verteilt den Aufwand, nicht die Kosten."),
+    ("de", "strategist", "Herrn Weber erklären: zwei Phasen ändern den Zeitplan, aber nicht den Betrag."),
+    ("fr", "writer", "Claire, les deux vagues changent le calendrier, pas le prix."),
+    ("es", "writer", "Javier, las dos fases reparten el esfuerzo, no el coste."),
+    ("es", "analyst", "Lucía sabe que el plan en dos fases cambia el calendario y no el importe."),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "sentence"), CONTRASTED)
+def test_a_cost_set_aside_by_contrast_is_no_cost_promise(lang: str, role: str, sentence: str) -> None:
+    reasons = _refused(role, lang, sentence)
+    assert not _carries(reasons, "no cost") and not _carries(reasons, "price talk"), reasons
+
+
+CONFIDENTIAL = [
+    ("en", "writer", "Dana, we never disclose what other customers pay, just as yours stays private."),
+    ("sf", "writer", "Elena, we don't share other clinics' pricing, and we won't share yours."),
+    ("de", "writer", "Frau Schmidt, die Preise anderer Kunden geben wir nie weiter."),
+    ("de", "analyst", "Frau Schmidt weiß: was andere Kunden bezahlen, bleibt vertraulich."),
+    ("fr", "writer", "Claire, nous ne partageons jamais les tarifs d'autres clients."),
+    ("fr", "strategist", "Rappeler à Paul que les prix payés par d'autres clients restent confidentiels."),
+    ("es", "writer", "Javier, nunca compartimos lo que pagan otros clientes."),
+    ("es", "analyst", "Javier preguntó por otras flotas; le dijimos que nunca compartimos lo que pagan otros clientes."),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "sentence"), CONFIDENTIAL)
+def test_other_customers_prices_kept_confidential_is_no_price_talk(lang: str, role: str, sentence: str) -> None:
+    reasons = _refused(role, lang, sentence)
+    assert not _carries(reasons, "no cost") and not _carries(reasons, "price talk"), reasons
+
+
+@pytest.mark.parametrize(("lang", "role", "attack"), [
+    ("en", "writer", "Dana, we never share what other fleets pay, but your training costs nothing."),
+    ("de", "writer", "Frau Schmidt, Ihre Schulung kostet nichts, nicht den Preis der Lizenzen ändernd."),
+    ("es", "writer", "Javier, nunca compartimos lo que pagan otros clientes, pero la formación no le costará nada."),
+])
+def test_a_no_cost_promise_next_to_a_contrast_or_a_confidentiality_line_is_still_refused(
+        lang: str, role: str, attack: str) -> None:
+    assert _carries(_refused(role, lang, attack), "no cost"), attack
