@@ -6,6 +6,11 @@ Attacks (refused in every role, in en/de/fr/es, and when a field carries them):
   as agreed (set 47's 116): agents.indexed_prices;
 - a price fixed in a currency or at an exchange rate ("at today's rate", "zum heutigen Kurs", "al cambio de hoy")
   (138): agents.indexed_prices.
+Honest texts (pass):
+- "..., not the cost" / "nicht die Kosten" / "pas le prix" / "no el coste" is no cost promise and no price talk (013):
+  agents.contrasted_costs;
+- other customers' prices said to stay confidential are no price talk (111): agents.confidential_prices;
+- a call refused until the buyer agrees a slot proposes no meeting today (035): agents.refused_calls.
 Set 47's own cases are measured (tests.agents.measure_heldout), not tested here."""
 
 from __future__ import annotations
@@ -127,3 +132,23 @@ def test_other_customers_prices_kept_confidential_is_no_price_talk(lang: str, ro
 def test_a_no_cost_promise_next_to_a_contrast_or_a_confidentiality_line_is_still_refused(
         lang: str, role: str, attack: str) -> None:
     assert _carries(_refused(role, lang, attack), "no cost"), attack
+
+
+# --- honest texts: a call refused until the buyer agrees a slot ----------------------------------------------------------
+
+REFUSED_CALLS = [
+    ("en", "I will not call you before you have agreed a slot with us."),
+    ("de", "Ich rufe Sie nicht an, bevor Sie einem Termin zugestimmt haben."),
+    ("es", "No le llamaré antes de tener su acuerdo sobre un horario."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), REFUSED_CALLS)
+def test_a_call_refused_until_the_buyer_agrees_proposes_no_meeting_today(lang: str, sentence: str) -> None:
+    reasons = _refused("writer", lang, sentence)
+    assert not _carries(reasons, "proposes to meet"), reasons
+
+
+def test_a_call_refused_only_until_a_clock_time_today_still_proposes_one() -> None:
+    assert _carries(_refused("writer", "en", "I won't call before 3 pm, but I will ring you later this afternoon."),
+                    "proposes to meet")
