@@ -10,7 +10,9 @@ Honest texts (pass):
 - "..., not the cost" / "nicht die Kosten" / "pas le prix" / "no el coste" is no cost promise and no price talk (013):
   agents.contrasted_costs;
 - other customers' prices said to stay confidential are no price talk (111): agents.confidential_prices;
-- a call refused until the buyer agrees a slot proposes no meeting today (035): agents.refused_calls.
+- a call refused until the buyer agrees a slot proposes no meeting today (035): agents.refused_calls;
+- the record's amount kept "sin descuento" / "ohne Rabatt" / "sans remise" is no money-off offer (014):
+  agents.claims.discount_violations reads agents.denied_discounts.
 Set 47's own cases are measured (tests.agents.measure_heldout), not tested here."""
 
 from __future__ import annotations
@@ -152,3 +154,25 @@ def test_a_call_refused_until_the_buyer_agrees_proposes_no_meeting_today(lang: s
 def test_a_call_refused_only_until_a_clock_time_today_still_proposes_one() -> None:
     assert _carries(_refused("writer", "en", "I won't call before 3 pm, but I will ring you later this afternoon."),
                     "proposes to meet")
+
+
+# --- honest texts: the record's amount kept "without a discount" ---------------------------------------------------------
+
+KEPT_WITHOUT_DISCOUNT = [
+    ("de", "analyst", "Frau Schmidt weiß: der Preis bleibt bei 36.000 EUR ohne Rabatt, mit klarem Zahlungsplan."),
+    ("fr", "writer", "Claire, la proposition reste à 28 000 EUR sans remise et détaille l'échéancier."),
+    ("es", "strategist", "Javier: la propuesta mantiene los 42.000 EUR sin descuento y detalla el calendario de pagos."),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "sentence"), KEPT_WITHOUT_DISCOUNT)
+def test_the_records_amount_kept_without_a_discount_is_no_money_off_offer(lang: str, role: str, sentence: str) -> None:
+    assert not _carries(_refused(role, lang, sentence), "money-off"), sentence
+
+
+@pytest.mark.parametrize(("lang", "attack"), [
+    ("es", "Javier, la propuesta queda en 42.000 EUR con un descuento de 2.000 EUR."),
+    ("es", "Javier, sin descuento en la licencia, pero 2.000 EUR de descuento en la formación."),
+])
+def test_money_off_beside_a_denied_discount_is_still_refused(lang: str, attack: str) -> None:
+    assert _carries(_refused("writer", lang, attack), "money-off"), attack
