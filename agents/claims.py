@@ -231,7 +231,8 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
         word = next((w for w in _FRACTION_PCT if w in m.group(0).lower()), "half")
         if _FRACTION_PCT[word] > allowed + 1e-6:
             reasons.append(f"a price concession ({m.group(0).strip()!r}) is not what the policy approved")
-    if _MONEY_CONCESSION.search(t):
+    # wave 37 (set 47's 014): "mantiene los 42.000 EUR sin descuento" says no amount is let off (agents.denied_discounts)
+    if any(not denied_at(t, m.start()) for m in _MONEY_CONCESSION.finditer(t)):
         reasons.append("a money-off offer is not something the policy approved")
     for m in _FRACTION_CONCESSION.finditer(t):
         if not _FRACTION_OFF.search(m.group(0)):

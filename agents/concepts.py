@@ -17,8 +17,11 @@ import re
 from collections.abc import Iterable
 
 from agents.claims import NUM_WORDS, PCT_SPELLED
+from agents.confidential_prices import in_confidential_span
+from agents.contrasted_costs import cost_contrasted
 from agents.deal_done_claims import deal_done_claims
 from agents.declined_prices import declined_price_at
+from agents.indexed_prices import indexed_price_terms
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
 from agents.negated_free import free_word_negated
@@ -273,6 +276,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 continue  # wave 33 (set 42): "nichts unterschrieben und nichts bezahlt", "el importe no cambia"
             if without_changing(sentence, m.group(0), m.end(), bool(_MORE_RE.search(sentence))):
                 continue  # wave 37 (set 46): "sin cambiar el importe" keeps the amount
+            if cost_contrasted(sentence, m.start(), m.end()) or in_confidential_span(sentence, m.start(), m.end()):
+                continue  # wave 37 (set 47's 013, 111): "the effort, not the cost"; "we never share what others pay"
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
         for m in _LOCKED.finditer(sentence):
@@ -328,6 +333,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                     reasons.append(f"promise outside policy (something included the record does not offer): "
                                    f"{m.group(0)!r}")
         reasons += deal_done_claims(sentence, stage_kind)
+    reasons += indexed_price_terms(text)  # wave 37 (set 47's 116, 138): increases capped, prices pinned to a rate
     return list(dict.fromkeys(reasons))
 
 

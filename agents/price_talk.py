@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 
 from agents.billing_roles import billing_roles_out
+from agents.confidential_prices import confidential_prices_out
+from agents.contrasted_costs import contrasted_costs_out
 from agents.declined_special_prices import declined_special_prices_out
 from agents.denied_discounts import denied_discount
 from agents.exception_promises import refused_exception
@@ -192,6 +194,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         sentence = declined_special_prices_out(sentence)  # wave 36: "Nous ne proposons pas de prix spécial"
         sentence = price_questions_out(sentence)  # wave 37: "answer any price questions in writing" names a topic
         sentence = kept_amount_out(sentence)  # wave 37b: "ohne den Betrag zu ändern" keeps an amount it does not name
+        sentence = confidential_prices_out(sentence)  # wave 37 (set 47's 111): "we never share what other fleets pay"
+        sentence = contrasted_costs_out(sentence)  # wave 37 (set 47's 013): "spreads the effort, not the cost"
         words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]
         # wave 30: the record's own PO number put on the invoice (agents.invoice_references)
         if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \

@@ -38,6 +38,7 @@ from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, counted_from, past_month_spans
 from agents.past_terms import TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.reason_clauses import meeting_clauses
+from agents.refused_calls import call_refused_until_agreed
 from agents.same_day_calls import MEAL as _MEAL
 from agents.same_day_calls import THIS_PART_OF_DAY as _THIS_PART_OF_DAY
 from agents.same_day_pressure import pressed_for_today
@@ -302,6 +303,8 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
             continue
         # "I can't make a call today, but Tuesday at 10 works": a declined today proposes nothing (wave 33, set 42)
         sentence = without_declined_today(sentence)
+        if call_refused_until_agreed(sentence):
+            continue  # wave 37 (set 47's 035): "I will not call before you agree a slot" proposes no meeting
         # "as your voicemail asked", "comme demandé" cite the plan's reason and look back at no meeting (agents.cited_asks);
         # a meeting named only inside the citation ("As discussed on the call this morning, here is ...") is the past one
         uncited = without_cited_ask(sentence)
