@@ -400,6 +400,7 @@ SET43 = {lang: json.loads((FIXTURES / "quality_heldout43" / f"{lang}.json").read
 SET44 = {lang: json.loads((FIXTURES / "quality_heldout44" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET45 = {lang: json.loads((FIXTURES / "quality_heldout45" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET46 = {lang: json.loads((FIXTURES / "quality_heldout46" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET47 = {lang: json.loads((FIXTURES / "quality_heldout47" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -462,6 +463,14 @@ not send it to, a phone call the record lacks, our tracking told to the buyer, a
 colleague's own matter, "answer price questions in writing" no price talk: 12/12 and 10/10 in every language,
 measured 06:06 UTC on the merged wave-37 code with the screen rebuilt through 46."""
 
+SET47_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""Wave 37's second set, written by a thirty-first outside red team without reading agents/ (12 bad, 10 good per
+language); first and only measurement on 92fb2b07 (06:19 UTC, tests/fixtures/injection_heldout47/MEASURED.md, on wave
+37's fixed code), bad flagged / good passed: en 10/12 10/10, de 11/12 10/10, fr 12/12 9/10, es 12/12 10/10. Wave 37
+(qual47, in-sample): thanks said by name to another contact, condescension with an adverb before the sneer, a draft
+with no concrete anchor but the document's bare name, a passive dated step ("attendue par Claire au plus tard ..."):
+12/12 and 10/10 in every language, measured 06:54 UTC on the merged wave-37 code with the screen rebuilt through 47."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -474,12 +483,12 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         40: (SET40, SET40_FLOORS), 41: (SET41, SET41_FLOORS),
                         42: (SET42, SET42_FLOORS), 43: (SET43, SET43_FLOORS),
                         44: (SET44, SET44_FLOORS), 45: (SET45, SET45_FLOORS),
-                        46: (SET46, SET46_FLOORS)}
+                        46: (SET46, SET46_FLOORS), 47: (SET47, SET47_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_46_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_47_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
