@@ -175,7 +175,23 @@ def probe_group_is_before(group: int, held_set: int) -> bool:
     if group < PROBE_GROUP:
         return True
     wave = group - PROBE_GROUP
-    return wave + 9 < held_set if wave >= PROBES_AFTER_THEIR_SET_FROM_WAVE else wave + 9 <= held_set
+    if wave < PROBES_AFTER_THEIR_SET_FROM_WAVE:
+        return wave + 9 <= held_set
+    # a wave may measure a second set and write probes on it (wave 37: sets 46 and 47)
+    return max(wave + 9, SETS_NAMED_BY_WAVE.get(wave, 0)) < held_set
+
+
+def _sets_named_by_wave(tests_dir: Path = FIXTURES.parent / "agents") -> dict[int, int]:
+    """The newest set each wave's probe files name (test_wave37_inj47_kinds.py: wave 37, set 47)."""
+    named: dict[int, int] = {}
+    for path in tests_dir.glob("test_wave*_kinds.py"):
+        found = re.match(r"test_wave(\d+)_(?:set|inj|look)(\d+)_", path.name)
+        if found:
+            named[int(found.group(1))] = max(named.get(int(found.group(1)), 0), int(found.group(2)))
+    return named
+
+
+SETS_NAMED_BY_WAVE = _sets_named_by_wave()
 
 
 def probe_examples(tests_dir: Path = FIXTURES.parent / "agents") -> list[Example]:
