@@ -151,7 +151,7 @@ def _template_sentences() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], 
     from agents.phrases import P  # noqa: PLC0415 - phrases is the writer's table; read once, on first use
 
     texts = {normalise(v).strip().casefold() for table in P.values()
-             for v in (*table.values(), *_openings(table), *_without_deal(table), *_nested(table))}
+             for v in (*table.values(), *_openings(table), *_without_deal(table), *_nested(table), *_topics(table))}
     fixed = frozenset(t for t in texts if "{" not in t)
     filled = tuple(re.compile("".join("(.{1,80}?)" if _PLACEHOLDER.fullmatch(piece) else re.escape(piece)
                                       for piece in re.split(r"(\{\w+\})", t) if piece))
@@ -177,6 +177,14 @@ def _nested(table: Mapping[str, str]) -> tuple[str, ...]:
                 filled = v if sig is None else v.replace("{signal}", sig)
                 out.append(filled if deal is None else filled.replace("{deal}", deal))
     return tuple(out)
+
+
+def _topics(table: Mapping[str, str]) -> tuple[str, ...]:
+    """The sentences whose `{topic}` the writer fills with one of the table's own `topic.*` phrases ("Hanse Spedition
+    AG: Ihre Frage zum Vertrag"): the product's wording whole, where a placeholder would have to hold words the record's
+    structured fields do not (wave 37: the vendor replay's German subject, scored 0.85 by the screen through set 47)."""
+    topics = [v for k, v in table.items() if k.startswith("topic.")]
+    return tuple(v.replace("{topic}", t) for v in table.values() if "{topic}" in v for t in topics)
 
 
 def _without_deal(table: Mapping[str, str]) -> tuple[str, ...]:
