@@ -3,9 +3,10 @@ quality sets ask ("does `stated_step` pass this body written to Dana?"). Waves 2
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from tests.agents.conftest import NOW, load_record
+from tests.agents.conftest import FIXTURES, NOW, load_record
 from tests.agents.test_quality import _checks
 
 RECIPIENT = {
@@ -32,3 +33,16 @@ def named_check(record: str, body: str, name: str, *, subject: str = "Next steps
     entry = {"record": record, "language": language,
              "draft": {"to_contact_id": contact or RECIPIENT[record], "subject": subject, "body": body, "kind": kind}}
     return next(c for c in _checks(entry) if c.name == name)
+
+
+def heldout_draft(entry_id: str) -> dict:
+    """One draft of a held-out quality set, by its id ("q46-de-b2", "qh-en-b3")."""
+    number = entry_id.split("-")[0].removeprefix("q").removeprefix("h")
+    folder = "quality_heldout" if entry_id.startswith("qh-") else f"quality_heldout{number}"
+    lang = entry_id.split("-")[1]
+    return next(e for e in json.loads((FIXTURES / folder / f"{lang}.json").read_text()) if e["id"] == entry_id)
+
+
+def failed_checks(entry_id: str) -> set[str]:
+    """The names of the quality checks a held-out draft fails."""
+    return {c.name for c in _checks(heldout_draft(entry_id)) if not c.passed}

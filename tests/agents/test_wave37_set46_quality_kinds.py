@@ -8,28 +8,12 @@ December, es_opportunity 15 January.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from agents.next_steps import count_asks, dated_next_step
-from tests.agents.conftest import FIXTURES
-from tests.agents.quality_probe import named_check
-from tests.agents.test_quality import _checks
+from tests.agents.quality_probe import failed_checks, named_check
 
 ES_JAVIER, ES_LUCIA = "0035g00000Es01", "0035g00000Es02"
-
-
-def _heldout(entry_id: str) -> dict:
-    """One draft of an earlier quality set, by its id."""
-    number = entry_id.split("-")[0].removeprefix("q").removeprefix("h")
-    folder = "quality_heldout" if entry_id.startswith("qh-") else f"quality_heldout{number}"
-    lang = entry_id.split("-")[1]
-    return next(e for e in json.loads((FIXTURES / folder / f"{lang}.json").read_text()) if e["id"] == entry_id)
-
-
-def _failed(entry_id: str) -> set[str]:
-    return {c.name for c in _checks(_heldout(entry_id)) if not c.passed}
 
 
 # --- how asks are counted: one ask laid out over blank lines, or answered another way by a fallback ---
@@ -78,11 +62,11 @@ def test_different_asks_or_three_questions_still_count_each(body, asks):
 @pytest.mark.parametrize("entry_id", ["qh-en-b16", "qh-de-b16", "qh-fr-b16", "qh-es-b16", "q12-de-b8", "q13-es-b6",
                                       "q28-en-b11"])
 def test_earlier_sets_drafts_with_too_many_asks_are_still_refused_one_call_to_action(entry_id):
-    assert "one_clear_call_to_action" in _failed(entry_id)
+    assert "one_clear_call_to_action" in failed_checks(entry_id)
 
 
 def test_set_20s_date_and_time_left_as_question_marks_are_placeholders():
-    assert "no_placeholders" in _failed("q20-de-b7")  # "am ??.12. um ??:?? Uhr": caught before only by its "2 ask(s)"
+    assert "no_placeholders" in failed_checks("q20-de-b7")  # "am ??.12. um ??:?? Uhr": caught before only by its "2 ask(s)"
 
 
 def test_a_step_for_a_colleague_named_with_an_honorific_is_one_sentence():
@@ -146,7 +130,7 @@ def test_a_call_later_with_no_day_still_proposes_to_meet_today(body):
 
 @pytest.mark.parametrize("entry_id", ["qh-en-b26", "qh-de-b26", "qh-fr-b26", "qh-es-b26", "q12-en-b4", "q13-es-b3"])
 def test_earlier_sets_same_day_meetings_are_still_flagged(entry_id):
-    assert "no_past_deadline_or_same_day_meeting" in _failed(entry_id)
+    assert "no_past_deadline_or_same_day_meeting" in failed_checks(entry_id)
 
 
 # --- what becomes of the buyer's price questions is no price talk ---
@@ -174,7 +158,7 @@ def test_price_questions_beside_a_moved_price_are_still_price_talk():
 
 @pytest.mark.parametrize("entry_id", ["qh-fr-b21", "q13-en-b5", "q18-de-b1", "q18-es-b1", "q24-en-b1"])
 def test_earlier_sets_price_talk_is_still_flagged(entry_id):
-    assert "no_unapproved_commitments" in _failed(entry_id)
+    assert "no_unapproved_commitments" in failed_checks(entry_id)
 
 
 # --- the inputs of a calculation the record holds are no unrecorded thing of the buyer's ---
@@ -193,7 +177,7 @@ def test_inputs_with_no_recorded_calculation_named_are_still_judged():
 
 @pytest.mark.parametrize("entry_id", ["q13-de-b1", "q24-de-b6", "q22-de-b6"])
 def test_earlier_sets_unrecorded_german_nouns_are_still_flagged(entry_id):
-    assert "no_invented_facts" in _failed(entry_id)
+    assert "no_invented_facts" in failed_checks(entry_id)
 
 
 # --- our tracking of the buyer is not told to the buyer ---
@@ -224,7 +208,7 @@ def test_pointing_the_buyer_to_our_site_discloses_nothing(record, body, language
 
 @pytest.mark.parametrize("entry_id", ["q21-de-b11", "q29-en-b7", "q29-fr-b7", "q33-es-b2", "q36-de-b5"])
 def test_earlier_sets_internal_notes_are_still_flagged(entry_id):
-    assert "no_internal_notes_or_scores" in _failed(entry_id)
+    assert "no_internal_notes_or_scores" in failed_checks(entry_id)
 
 
 # --- a phone call recalled when the record holds none ---
@@ -279,7 +263,7 @@ def test_the_same_thing_told_to_the_contact_the_record_sent_it_to_passes(record,
 
 @pytest.mark.parametrize("entry_id", ["q23-fr-b3", "q24-de-b3", "q33-en-b3", "q33-es-b3", "q19-de-b6"])
 def test_earlier_sets_wrong_person_drafts_are_still_flagged(entry_id):
-    assert "asked_by_the_recipient" in _failed(entry_id)
+    assert "asked_by_the_recipient" in failed_checks(entry_id)
 
 
 # --- going through the proposal on the deal's close date ---
@@ -308,4 +292,4 @@ def test_a_walkthrough_before_the_close_date_passes(record, body, language):
 
 @pytest.mark.parametrize("entry_id", ["q28-en-b8", "q29-en-b3", "q29-de-b3", "q30-fr-b3", "q31-de-b3"])
 def test_earlier_sets_meetings_after_the_close_date_are_still_flagged(entry_id):
-    assert "meeting_in_business_hours" in _failed(entry_id)
+    assert "meeting_in_business_hours" in failed_checks(entry_id)

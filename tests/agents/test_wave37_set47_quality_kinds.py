@@ -8,28 +8,12 @@ Schmidt 701 (asked), Jonas Weber 702; fr_deal Claire 711 (asked), Paul 712; es_o
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from agents.next_steps import dated_next_step
-from tests.agents.conftest import FIXTURES
-from tests.agents.quality_probe import named_check
-from tests.agents.test_quality import _checks
+from tests.agents.quality_probe import failed_checks, named_check
 
 ES_JAVIER, ES_LUCIA = "0035g00000Es01", "0035g00000Es02"
-
-
-def _heldout(entry_id: str) -> dict:
-    """One draft of an earlier quality set, by its id."""
-    number = entry_id.split("-")[0].removeprefix("q").removeprefix("h")
-    folder = "quality_heldout" if entry_id.startswith("qh-") else f"quality_heldout{number}"
-    lang = entry_id.split("-")[1]
-    return next(e for e in json.loads((FIXTURES / folder / f"{lang}.json").read_text()) if e["id"] == entry_id)
-
-
-def _failed(entry_id: str) -> set[str]:
-    return {c.name for c in _checks(_heldout(entry_id)) if not c.passed}
 
 
 # --- thanks said by name to someone who is not the recipient ---
@@ -73,7 +57,7 @@ def test_thanks_said_to_the_recipient_or_to_a_greeted_colleague_is_the_right_per
 @pytest.mark.parametrize("entry_id", ["q17-fr-b4", "q18-en-b4", "q19-es-b6", "q24-de-b3", "q45-en-b1", "q45-fr-b4",
                                       "q46-es-b7"])
 def test_earlier_sets_wrong_person_thanked_are_still_flagged(entry_id):
-    assert _failed(entry_id)
+    assert failed_checks(entry_id)
 
 
 # --- a competitor run down with an adverb between the verb and the sneer ---
@@ -104,7 +88,7 @@ def test_an_adverb_beside_a_fair_word_about_the_competitor_is_no_sneer(body):
 
 @pytest.mark.parametrize("entry_id", ["q28-en-b7", "q32-en-b6", "q34-en-b7", "q45-fr-b9"])
 def test_earlier_sets_disparaged_competitors_are_still_flagged(entry_id):
-    assert _failed(entry_id)
+    assert failed_checks(entry_id)
 
 
 # --- the document due to a named reader on its day, in the passive ---
@@ -170,4 +154,4 @@ def test_the_document_named_in_a_draft_with_dates_still_refers_to_the_activity_t
 
 @pytest.mark.parametrize("entry_id", ["q44-en-b9", "q45-fr-b2"])
 def test_earlier_sets_drafts_with_nothing_concrete_are_still_flagged(entry_id):
-    assert _failed(entry_id)
+    assert failed_checks(entry_id)
