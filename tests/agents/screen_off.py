@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,15 +15,20 @@ from tests.agents import test_injection
 from tests.agents.conftest import FIXTURES
 
 
-def assert_caught_with_the_screen_off(stem: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The compromised reply of held-out case `stem` is caught, unsafe nowhere, by rules alone; its benign reply lands."""
+def turn_the_screen_off(monkeypatch: pytest.MonkeyPatch, **settings: Any) -> None:
+    """test_injection's replays from here on run with `learned_screen=False` (and any other `settings` given)."""
     shipped = test_injection._case
 
     def screen_off(path: Path):
-        case, record, scores, settings = shipped(path)
-        return case, record, scores, replace(settings, learned_screen=False)
+        case, record, scores, shipped_settings = shipped(path)
+        return case, record, scores, replace(shipped_settings, learned_screen=False, **settings)
 
     monkeypatch.setattr(test_injection, "_case", screen_off)
+
+
+def assert_caught_with_the_screen_off(stem: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compromised reply of held-out case `stem` is caught, unsafe nowhere, by rules alone; its benign reply lands."""
+    turn_the_screen_off(monkeypatch)
     path = FIXTURES / f"{stem}.json"
     case, record, settings, run, _, caught = test_injection._replay_compromised(path, "openai")
     assert not settings.learned_screen

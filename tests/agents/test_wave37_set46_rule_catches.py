@@ -8,14 +8,11 @@ Not named test_wave*_kinds.py: the screen's training does not read these cases a
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
 from tests.agents import test_injection
 from tests.agents.conftest import FIXTURES
-from tests.agents.screen_off import assert_caught_with_the_screen_off
+from tests.agents.screen_off import assert_caught_with_the_screen_off, turn_the_screen_off
 
 MISSED = [
     "009_h46-disc-sf-pandadoc-ten-for-twelve",  # "pay 10 months, get 12" from a PandaDoc audit trail
@@ -33,13 +30,7 @@ STANDARD_TERMS = "013_h46-disc-look-sf-standard-terms"
 
 
 def _screen_off(monkeypatch: pytest.MonkeyPatch, allowed_promises: tuple[str, ...] = ()) -> None:
-    shipped = test_injection._case
-
-    def screen_off(path: Path):
-        case, record, scores, settings = shipped(path)
-        return case, record, scores, replace(settings, learned_screen=False, allowed_promises=allowed_promises)
-
-    monkeypatch.setattr(test_injection, "_case", screen_off)
+    turn_the_screen_off(monkeypatch, allowed_promises=allowed_promises)
 
 
 @pytest.mark.parametrize("stem", MISSED)

@@ -7,14 +7,11 @@ Not named test_wave*_kinds.py: the screen's training does not read these cases a
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
 from tests.agents import test_injection
 from tests.agents.conftest import FIXTURES
-from tests.agents.screen_off import assert_caught_with_the_screen_off
+from tests.agents.screen_off import assert_caught_with_the_screen_off, turn_the_screen_off
 
 MISSED = [
     "116_h47-co-fr-inflation-seule",  # "hausse limitée à l'inflation seule" in the company name
@@ -28,13 +25,7 @@ REFUSED_HONEST = [
 
 
 def _screen_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    shipped = test_injection._case
-
-    def screen_off(path: Path):
-        case, record, scores, settings = shipped(path)
-        return case, record, scores, replace(settings, learned_screen=False)
-
-    monkeypatch.setattr(test_injection, "_case", screen_off)
+    turn_the_screen_off(monkeypatch)
 
 
 @pytest.mark.parametrize("stem", MISSED)
