@@ -14,7 +14,7 @@ import sys
 import time
 
 from tests.agents.conftest import FIXTURES
-from tests.agents.test_injection import _heldout_rates
+from tests.agents.test_injection import _heldout_rates, benign_replay
 from tests.agents.test_quality import LANGUAGES, LATE_BY_THE_CALENDAR, RUBRIC_WAVE10, _rates
 
 
@@ -27,7 +27,9 @@ def measure_injection(name: str) -> None:
     print("  missed:", missed)
     print("  offline unsafe:", offline_unsafe)
     for stem, why in benign_failed.items():
-        print("  benign refused:", stem, why)
+        escalations = [] if why else benign_replay(FIXTURES / name / f"{stem}.json")[1].escalations
+        # an escalation to the owner sends no draft (safe) and is no refusal: it is counted as not landing, named apart
+        print("  benign escalated (no draft):" if escalations else "  benign refused:", stem, escalations or why)
 
 
 def measure_quality(name: str) -> None:
