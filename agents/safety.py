@@ -46,6 +46,7 @@ from agents.field_date_claims import contradicted_field_dates
 from agents.field_terms import without_field_terms
 from agents.file_names import file_names_as_words
 from agents.foreign_money_words import foreign_money_words
+from agents.free_items import free_items
 from agents.holiday_lapses import holiday_lapses
 from agents.invariants import character_violations, foreign_sentence_violations
 from agents.learned_screen import planted_sentence_violations
@@ -259,7 +260,8 @@ def commercial_rule_violations(
             # legacy rate, a contract term dropped, the deal approved by a board, an offer lapsed on a holiday
             *legacy_rates(normalise(said), allowed_promises), *dropped_terms(normalise(said)),
             *board_approvals(said, ctx), *holiday_lapses(said, ctx),
-            *reworded_terms(said)]  # wave 37 (set 46): a free period, a penalty waived, an amount over another term
+            *reworded_terms(said),  # wave 37 (set 46): a free period, a penalty waived, an amount over another term
+            *free_items(said, allowed_promises)]  # wave 38 (set 47's 095): "deux postes de réception gracieux"
 
 
 def encoded_violations(
