@@ -21,9 +21,9 @@ from agents.normalize import normalise
 from agents.timing import SENTENCE_BREAK
 
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{4,})")
-_PER = re.compile(r"^\s*(?:per|each|a|an|/|je|pro|par|por|cada)\s+([^\W\d_]{4,})", re.I)
+PER_UNIT = re.compile(r"^\s*(?:per|each|a|an|/|je|pro|par|por|cada)\s+([^\W\d_]{4,})", re.I)
 """The unit after the figure: "300 EUR je Fahrzeug", "£2,667 per clinic", "4 667 EUR par atelier"."""
-_PERIOD = re.compile(
+PERIOD_AFTER_UNIT = re.compile(
     r"^\s*(?:and|und|et|y)?\s*(?:per|a|pro|im|par|al|au|por)?\s*(?:month|monat|mois|mes|year|jahr|an|año|week|woche|"
     r"semaine|semana)\b|^\s*(?:monthly|monatlich|mensuel\w*|mensual\w*|yearly|jährlich|annuel\w*|anual\w*)\b",
     re.I,
@@ -51,8 +51,8 @@ def derived_unit_prices(text: str, vocab: Vocabulary) -> frozenset[float]:
             if value in totals:
                 continue
             after = sentence[m.end() :]
-            unit = _PER.match(after)
-            if not unit or _PERIOD.match(after[unit.end() :]):
+            unit = PER_UNIT.match(after)
+            if not unit or PERIOD_AFTER_UNIT.match(after[unit.end() :]):
                 continue
             if any(
                 _same_thing(noun, unit.group(1)) and abs(value * n - t) <= max(n * 0.01, t * 0.01)
