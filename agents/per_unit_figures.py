@@ -6,7 +6,7 @@ agents.derived_figures vouches for such a figure when its own sentence states th
 divides by a count said elsewhere: in an earlier sentence, or only in the buyer's mail ("das Angebot für 120
 Fahrzeuge"). So a money figure said per a unit ("300 EUR je Fahrzeug", "£2,667 per clinic", "4 667 EUR par atelier",
 "350 EUR por camión") is vouched when it is the record's amount divided by a count the record holds of that unit, in a
-structured field (a custom field named for it, the company's employees) or in the buyer's own signed e-mails, rounded
+structured field (a custom field named for it, the company's employees) or in the buyer's own e-mails, rounded
 to the cent or to a whole unit. Not vouched: other arithmetic, a count only the draft, our notes or a stranger's mail
 states, a count of another thing, or a period added after the unit ("je Fahrzeug und Monat": the record gives no term to
 spread it over). A vouched figure is the record's arithmetic: the amount check reads it as the record's money and the
@@ -38,7 +38,7 @@ def _stem(word: str) -> str:
 
 def held_counts(ctx: Context) -> Iterator[tuple[int, tuple[str, ...]]]:
     """Each count the record holds with the stems of what it counts: integer custom fields (by the words of their
-    name), the company's employees, and the counts of the buyer's own signed e-mails."""
+    name), the company's employees, and the counts of the buyer's own e-mails (signed or not, no stranger's)."""
     for key, value in ctx.record.extra.items():
         if isinstance(value, int) and not isinstance(value, bool) and value > 1:
             words = [w for w in re.split(r"[_\W]+", key.lower()) if w and w != "c"]
@@ -47,7 +47,7 @@ def held_counts(ctx: Context) -> Iterator[tuple[int, tuple[str, ...]]]:
     if employees and employees > 1:
         yield employees, _FIELD_ALIASES["employees"]
     for act in ctx.activities.values():
-        if buyer_wrote(ctx, act):
+        if buyer_wrote(ctx, act, signed=False):
             for n, noun in _COUNT.findall(normalise(f"{act.get('subject') or ''}\n{act.get('text') or ''}")):
                 if int(n) > 1:
                     yield int(n), (_stem(noun),)
