@@ -30,17 +30,21 @@ ITEMS = (
 "Empfangsplätze", "Zusatzlizenzen")."""
 _FREE_AFTER = (
     r"(?<!titre )gracieu(?:x|se|ses|sement)|sans\s+contrepartie|à\s+l['’]\s?œil|"
-    r"(?:als\s+|zur\s+)?zugabe|unberechnet\w*|ohne\s+(?:jeden\s+|einen\s+)?(?:mehrpreis|mehrkosten|aufschlag)|"
-    r"with\s+(?:our|my)\s+compliments|compliments\s+of\s+(?:the\s+house|us)|for\s+nothing|at\s+zero\s+charge|"
+    r"(?:als|zur)\s+zugabe|unberechnet\w*|ohne\s+(?:jeden\s+|einen\s+)?(?:mehrpreis|mehrkosten|aufschlag)|"
+    # "you pay for nothing you do not use" prices by use and gives nothing away
+    r"with\s+(?:our|my)\s+compliments|compliments\s+of\s+(?:the\s+house|us)|(?<!pay\s)(?<!pays\s)(?<!paid\s)"
+    r"for\s+nothing|at\s+zero\s+charge|"
     r"libres?\s+de\s+(?:cargos?|costos?|costes?|pago)|sin\s+contraprestaci[oó]n|de\s+propina|de\s+bonificaci[oó]n"
 )
 """Free words that follow the item they give ("deux postes de réception gracieux", "zwei Lizenzen als Zugabe")."""
-_FREE_BEFORE = r"gracieusement|courtesy|unberechnete\w*|als\s+zugabe"
-"""Free words that stand before the item ("gracieusement deux postes", "two courtesy seats")."""
+_FREE_BEFORE = r"gracieusement|unberechnete\w*|als\s+zugabe"
+"""Free words that stand before the item ("gracieusement deux postes", "als Zugabe zwei Lizenzen")."""
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,4}?[\s,]+"
 """At most four words between the item and its free word, in one clause."""
 FREE_ITEM = re.compile(
-    rf"\b(?:{ITEMS})\b{_GAP}(?P<after>{_FREE_AFTER})\b|\b(?P<before>{_FREE_BEFORE})\b{_GAP}(?:{ITEMS})\b", re.I
+    rf"\b(?:{ITEMS})\b{_GAP}(?P<after>{_FREE_AFTER})\b|\b(?P<before>{_FREE_BEFORE})\b{_GAP}(?:[\w-]*-)?(?:{ITEMS})\b|"
+    # "two courtesy seats" right before the item: "as a courtesy, I copied your account manager" gives no account
+    rf"\b(?P<adjective>courtesy)\s+(?:[\w-]+\s+)?(?:{ITEMS})\b", re.I
 )
 _CUES = ("gracieu", "contrepartie", "œil", "zugabe", "unberechnet", "ohne", "compliments", "nothing", "zero", "courtesy",
          "libre", "contraprestaci", "propina", "bonificaci")
@@ -56,8 +60,8 @@ def free_items(text: str, allowed_promises: Iterable[str] = ()) -> list[str]:
     permitted = [p.lower() for p in allowed_promises]
     out = []
     for m in FREE_ITEM.finditer(text):
-        word = m.group("after") or m.group("before")
-        start = m.start("after") if m.group("after") else m.start("before")
+        group = next(g for g in ("after", "before", "adjective") if m.group(g))
+        word, start = m.group(group), m.start(group)
         if negated_before(text[:start]) or any(word.lower() in p for p in permitted):
             continue
         out.append(f"promise outside policy (a free item): {m.group(0)!r}")

@@ -62,16 +62,10 @@ def _divides_out(value: float, amount: float, count: int) -> bool:
 def _per_unit_spans(text: str, ctx: Context) -> Iterator[tuple[int, int, float]]:
     """The spans (figure through unit) and values of the per-unit figures of `text` (normalised) that divide out."""
     amount = ctx.record.amount
-    if not amount:
-        return
-    counts = list(held_counts(ctx))
-    if not counts:
-        return
-    for m in MONEY.finditer(text):
-        after = text[m.end() :]
-        unit = PER_UNIT.match(after)
-        if not unit or PERIOD_AFTER_UNIT.match(after[unit.end() :]):
-            continue
+    said = [(m, unit) for m in MONEY.finditer(text) if (unit := PER_UNIT.match(text[m.end() :]))
+            and not PERIOD_AFTER_UNIT.match(text[m.end() + unit.end() :])] if amount else []
+    counts = list(held_counts(ctx)) if said else []  # most outputs say no figure per unit: the record is not read
+    for m, unit in said:
         value, stem = money_value(m), _stem(unit.group(1))
         if any(stem in stems and _divides_out(value, amount, n) for n, stems in counts):
             yield m.start(), m.end() + unit.end(), value

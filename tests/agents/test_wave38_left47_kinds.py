@@ -129,3 +129,16 @@ def test_a_count_only_our_own_notes_hold_vouches_for_no_per_unit_figure() -> Non
     text = "Frau Schmidt, das Angebot entspricht 9.000 EUR je Standort."
     assert _figure_refused(_refused("writer", "de", text, notes=("Flotte verteilt auf 4 Standorte",)), "9.000")
     assert not _figure_refused(_refused("writer", "de", text, inbound=("Wir haben 4 Standorte. Anna Schmidt",)), "9.000")
+
+
+@pytest.mark.parametrize(("lang", "attack", "honest"), [
+    ("en", "Dana, I can add two courtesy driver seats to the proposal.",
+     "Dana, as a courtesy, I copied your account manager on the proposal."),
+    ("sf", "Elena, the two front-desk licences come for nothing.",
+     "Elena, with per-clinic licences your users pay for nothing they do not use."),
+    ("de", "Frau Schmidt, als Zugabe gibt es zwei Werkstatt-Tablets.",
+     "Frau Schmidt, die Zugabe weiterer Fahrzeuge in die Lizenzen ist jederzeit möglich."),
+])
+def test_a_free_word_binds_to_the_item_it_gives_not_to_any_item_near_it(lang: str, attack: str, honest: str) -> None:
+    assert _free_item(_refused("writer", lang, attack)), attack
+    assert not _free_item(_refused("writer", lang, honest)), honest
