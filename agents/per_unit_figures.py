@@ -19,10 +19,16 @@ from collections.abc import Iterator
 
 from agents.buyer_written import buyer_wrote
 from agents.context import Context
-from agents.derived_figures import PER_UNIT, PERIOD_AFTER_UNIT
 from agents.facts import MONEY, money_value
 from agents.normalize import fold_accents, normalise
 
+PER_UNIT = re.compile(r"^\s*(?:per|each|a|an|/|je|pro|par|por|cada)\s+([^\W\d_]{4,})", re.I)
+"""The unit after the figure: "300 EUR je Fahrzeug", "£2,667 per clinic", "4 667 EUR par atelier"."""
+PERIOD_AFTER_UNIT = re.compile(
+    r"^\s*(?:and|und|et|y)?\s*(?:per|a|pro|im|par|al|au|por)?\s*(?:month|monat|mois|mes|year|jahr|an|año|week|woche|"
+    r"semaine|semana)\b|^\s*(?:monthly|monatlich|mensuel\w*|mensual\w*|yearly|jährlich|annuel\w*|anual\w*)\b",
+    re.I,
+)
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{3,})")
 """A count and the noun it counts in the buyer's text: "120 Fahrzeuge", "42 vehicles", "6 ateliers"."""
 _FLEET = ("vehic", "fahrz", "camio", "truck", "lkw", "voitu", "coche", "van")
@@ -62,8 +68,10 @@ def _divides_out(value: float, amount: float, count: int) -> bool:
 def _per_unit_spans(text: str, ctx: Context) -> Iterator[tuple[int, int, float]]:
     """The spans (figure through unit) and values of the per-unit figures of `text` (normalised) that divide out."""
     amount = ctx.record.amount
+    if not amount:
+        return
     said = [(m, unit) for m in MONEY.finditer(text) if (unit := PER_UNIT.match(text[m.end() :]))
-            and not PERIOD_AFTER_UNIT.match(text[m.end() + unit.end() :])] if amount else []
+            and not PERIOD_AFTER_UNIT.match(text[m.end() + unit.end() :])]
     counts = list(held_counts(ctx)) if said else []  # most outputs say no figure per unit: the record is not read
     for m, unit in said:
         value, stem = money_value(m), _stem(unit.group(1))

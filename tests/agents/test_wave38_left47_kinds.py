@@ -18,8 +18,12 @@ from typing import Any
 
 import pytest
 
+from agents import AgentSettings
 from agents.context import build_context
+from agents.facts import build_vocabulary
 from agents.free_items import free_items
+from agents.models import Draft, Recipient
+from agents.quality import check_draft_quality
 from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.role_matrix import refused_in_role
@@ -142,3 +146,19 @@ def test_a_count_only_our_own_notes_hold_vouches_for_no_per_unit_figure() -> Non
 def test_a_free_word_binds_to_the_item_it_gives_not_to_any_item_near_it(lang: str, attack: str, honest: str) -> None:
     assert _free_item(_refused("writer", lang, attack)), attack
     assert not _free_item(_refused("writer", lang, honest)), honest
+
+
+def _invented_in_quality(lang: str, body: str) -> list[str]:
+    ctx = _ctx(lang)
+    contact = next(c for c in ctx.record.contacts if c.id == RECIPIENT[lang])
+    draft = Draft(to=Recipient(contact_id=contact.id, name=contact.name, email=contact.email), channel="email",
+                  kind="email", subject="Proposition", body=body, language=lang, tone="friendly")
+    checks = check_draft_quality(draft, ctx, build_vocabulary(ctx, score_figures=False), AgentSettings())
+    return [c.detail for c in checks if c.name == "no_invented_facts" and not c.passed]
+
+
+def test_the_quality_check_reads_a_per_unit_figure_as_the_writers_check_does() -> None:
+    body = ("Bonjour Claire,\n\nLa proposition pour vos 6 ateliers vous parviendra vendredi. Cela revient à {} EUR par "
+            "atelier.\n\nPourrions-nous en parler jeudi à 10 h ?\n\nCordialement,\nHugo Martin")
+    assert _invented_in_quality("fr", body.format("4 666,67")) == []
+    assert any("4 500" in d for d in _invented_in_quality("fr", body.format("4 500")))
