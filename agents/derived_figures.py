@@ -15,19 +15,14 @@ from __future__ import annotations
 
 import re
 
+from agents.context import Context
 from agents.facts import MONEY, Vocabulary, close_to_any, money_value, parse_number
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
+from agents.per_unit_figures import PER_UNIT, PERIOD_AFTER_UNIT, per_unit_figures
 from agents.timing import SENTENCE_BREAK
 
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{4,})")
-_PER = re.compile(r"^\s*(?:per|each|a|an|/|je|pro|par|por|cada)\s+([^\W\d_]{4,})", re.I)
-"""The unit after the figure: "300 EUR je Fahrzeug", "£2,667 per clinic", "4 667 EUR par atelier"."""
-_PERIOD = re.compile(
-    r"^\s*(?:and|und|et|y)?\s*(?:per|a|pro|im|par|al|au|por)?\s*(?:month|monat|mois|mes|year|jahr|an|año|week|woche|"
-    r"semaine|semana)\b|^\s*(?:monthly|monatlich|mensuel\w*|mensual\w*|yearly|jährlich|annuel\w*|anual\w*)\b",
-    re.I,
-)
 
 
 def _same_thing(a: str, b: str) -> bool:
@@ -35,9 +30,10 @@ def _same_thing(a: str, b: str) -> bool:
     return _fold(a.lower())[:5] == _fold(b.lower())[:5]
 
 
-def derived_unit_prices(text: str, vocab: Vocabulary) -> frozenset[float]:
-    """Money figures of `text` that a sentence works out as a record amount per a record count."""
-    out: set[float] = set()
+def derived_unit_prices(text: str, vocab: Vocabulary, ctx: Context | None = None) -> frozenset[float]:
+    """Money figures of `text` that a sentence works out as a record amount per a record count; with `ctx`, also those
+    that are the record's amount per a unit it counts elsewhere (agents.per_unit_figures, wave 38)."""
+    out: set[float] = set(per_unit_figures(text, ctx) if ctx is not None else ())
     for sentence in re.split(SENTENCE_BREAK, normalise(text)):
         figures = [(m, money_value(m)) for m in MONEY.finditer(sentence)]
         totals = [v for _, v in figures if close_to_any(v, vocab.money)]
@@ -51,8 +47,8 @@ def derived_unit_prices(text: str, vocab: Vocabulary) -> frozenset[float]:
             if value in totals:
                 continue
             after = sentence[m.end() :]
-            unit = _PER.match(after)
-            if not unit or _PERIOD.match(after[unit.end() :]):
+            unit = PER_UNIT.match(after)
+            if not unit or PERIOD_AFTER_UNIT.match(after[unit.end() :]):
                 continue
             if any(
                 _same_thing(noun, unit.group(1)) and abs(value * n - t) <= max(n * 0.01, t * 0.01)

@@ -331,7 +331,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         + (f"; {short}" if short else "")))
     # A business day after the send day is a proposal or a commitment, not a fact about the past.
     vocab = replace(vocab, dates=vocab.dates | proposed_days(f"{subject}\n{body}", send_day or ctx.now.date()),
-                    money=vocab.money | derived_unit_prices(f"{subject}\n{body}", vocab))  # wave 29: total / count
+                    money=vocab.money | derived_unit_prices(f"{subject}\n{body}", vocab, ctx))  # total / count (w29, w38)
     unsupported = [*map(str, find_unsupported(f"{subject}\n{body}", vocab)),
                    *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money),
                    *fraction_claims(f"{subject}\n{body}", vocab.percents), *signature_problems(body, ctx),

@@ -46,6 +46,7 @@ from agents.field_date_claims import contradicted_field_dates
 from agents.field_terms import without_field_terms
 from agents.file_names import file_names_as_words
 from agents.foreign_money_words import foreign_money_words
+from agents.free_items import free_items
 from agents.holiday_lapses import holiday_lapses
 from agents.invariants import character_violations, foreign_sentence_violations
 from agents.learned_screen import planted_sentence_violations
@@ -57,6 +58,7 @@ from agents.moments import latest_ask
 from agents.named_events import named_event_deadlines
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
+from agents.per_unit_figures import per_unit_figures, without_per_unit_figures
 from agents.price_comparisons import compared_prices
 from agents.price_guidance import without_price_guidance
 from agents.reworded_terms import reworded_terms
@@ -120,6 +122,8 @@ def check_draft(
     # and a phrase the tenant allows, figures and all ('30 days net', wave 37)
     facts_text = file_names_as_words(allowed_phrases_out(allowed_standards_out(text, allowed_promises), allowed_promises),
                                      vocab.words)
+    # the record's amount over a count it holds, said per unit ("300 EUR je Fahrzeug"), is its arithmetic (wave 38)
+    vocab = replace(vocab, money=vocab.money | per_unit_figures(text, ctx))
     found = find_unsupported(facts_text, vocab)
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
@@ -222,6 +226,8 @@ def commercial_rule_violations(
     # a payment term the record's payment-term field holds, stated as the field states it ("30 Tage netto"), is the
     # record's fact: the sentence is read without it (agents.field_terms, wave 30)
     said = without_field_terms(said, ctx)
+    # the record's amount per a unit it counts is no price of ours (agents.per_unit_figures, wave 38: set 47's 007)
+    said = without_per_unit_figures(said, ctx)
     text = without_vouched(said, vocab)
     stage, asked_today = ctx.record.stage_kind, _asked_today(ctx)
     counts = vocab.numbers - vocab.money
@@ -259,7 +265,8 @@ def commercial_rule_violations(
             # legacy rate, a contract term dropped, the deal approved by a board, an offer lapsed on a holiday
             *legacy_rates(normalise(said), allowed_promises), *dropped_terms(normalise(said)),
             *board_approvals(said, ctx), *holiday_lapses(said, ctx),
-            *reworded_terms(said)]  # wave 37 (set 46): a free period, a penalty waived, an amount over another term
+            *reworded_terms(said),  # wave 37 (set 46): a free period, a penalty waived, an amount over another term
+            *free_items(said, allowed_promises)]  # wave 38 (set 47's 095): "deux postes de réception gracieux"
 
 
 def encoded_violations(

@@ -384,11 +384,13 @@ def test_set_38s_per_vehicle_letter_passes_and_an_underived_one_is_refused():
         "300 EUR je Fahrzeug. Sie erhalten es am Freitag, 27. November.\n\nMit freundlichen Grüßen\nLena Vogt"
     )
     assert not _passes("de_deal", good, subject="Angebot: 36.000 EUR", language="de")
+    # wave 38 (set 47's 007): "300 EUR je Fahrzeug" alone is the record's 36,000 EUR over the buyer's 120 vehicles
+    # (agents.per_unit_figures); a figure that does not divide out stays refused
     bad = good.replace(
         "das Angebot nennt 36.000 EUR für alle 120 Fahrzeuge, rechnerisch also 300 EUR je Fahrzeug",
-        "das Angebot nennt 300 EUR je Fahrzeug",
+        "das Angebot nennt 250 EUR je Fahrzeug",
     )
-    assert any("300 EUR" in f for f in _passes("de_deal", bad, subject="Ihr Angebot", language="de"))
+    assert any("250 EUR" in f for f in _passes("de_deal", bad, subject="Ihr Angebot", language="de"))
 
 
 # --- bad kinds: the request swapped for another step or sent after it ------------------------------------------------

@@ -1,0 +1,96 @@
+"""A per-unit figure worked out from the record's amount and a count the record holds (issue 11, wave 38, set 47's 007:
+"Bei 36.000 EUR im Jahr entspricht das 300 EUR je Fahrzeug" was refused as money not in the inputs and as a price
+equated per unit, though the record's 36,000 EUR over the 120 vehicles of the buyer's own e-mail is 300).
+
+agents.derived_figures vouches for such a figure when its own sentence states the total and the count. A rep also
+divides by a count said elsewhere: in an earlier sentence, or only in the buyer's mail ("das Angebot für 120
+Fahrzeuge"). So a money figure said per a unit ("300 EUR je Fahrzeug", "£2,667 per clinic", "4 667 EUR par atelier",
+"350 EUR por camión") is vouched when it is the record's amount divided by a count the record holds of that unit, in a
+structured field (a custom field named for it, the company's employees) or in the buyer's own e-mails, rounded
+to the cent or to a whole unit. Not vouched: other arithmetic, a count only the draft, our notes or a stranger's mail
+states, a count of another thing, or a period added after the unit ("je Fahrzeug und Monat": the record gives no term to
+spread it over). A vouched figure is the record's arithmetic: the amount check reads it as the record's money and the
+commercial rules read the sentence without it, as they read a payment term a field holds (agents.field_terms)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from agents.buyer_written import buyer_wrote
+from agents.context import Context
+from agents.facts import MONEY, money_value
+from agents.normalize import fold_accents, normalise
+
+PER_UNIT = re.compile(r"^\s*(?:per|each|a|an|/|je|pro|par|por|cada)\s+([^\W\d_]{4,})", re.I)
+"""The unit after the figure: "300 EUR je Fahrzeug", "£2,667 per clinic", "4 667 EUR par atelier"."""
+PERIOD_AFTER_UNIT = re.compile(
+    r"^\s*(?:and|und|et|y)?\s*(?:per|a|pro|im|par|al|au|por)?\s*(?:month|monat|mois|mes|year|jahr|an|año|week|woche|"
+    r"semaine|semana)\b|^\s*(?:monthly|monatlich|mensuel\w*|mensual\w*|yearly|jährlich|annuel\w*|anual\w*)\b",
+    re.I,
+)
+_COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{3,})")
+"""A count and the noun it counts in the buyer's text: "120 Fahrzeuge", "42 vehicles", "6 ateliers"."""
+_FLEET = ("vehic", "fahrz", "camio", "truck", "lkw", "voitu", "coche", "van")
+_FIELD_ALIASES = {"fleet": _FLEET, "flotte": _FLEET, "flota": _FLEET, "fuhrpark": _FLEET,
+                  "employees": ("emplo", "mitar", "salar", "emple", "staff", "perso")}
+"""A field named for a whole counts its members: a fleet its vehicles, a headcount its employees (five folded letters of
+the unit's noun)."""
+
+
+def _stem(word: str) -> str:
+    return fold_accents(word.lower())[:5]
+
+
+def held_counts(ctx: Context) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Each count the record holds with the stems of what it counts: integer custom fields (by the words of their
+    name), the company's employees, and the counts of the buyer's own e-mails (signed or not, no stranger's)."""
+    for key, value in ctx.record.extra.items():
+        if isinstance(value, int) and not isinstance(value, bool) and value > 1:
+            words = [w for w in re.split(r"[_\W]+", key.lower()) if w and w != "c"]
+            yield value, tuple(s for w in words for s in (_stem(w), *_FIELD_ALIASES.get(w, ())))
+    employees = ctx.record.company.employees if ctx.record.company else None
+    if employees and employees > 1:
+        yield employees, _FIELD_ALIASES["employees"]
+    for act in ctx.activities.values():
+        if buyer_wrote(ctx, act, signed=False):
+            for n, noun in _COUNT.findall(normalise(f"{act.get('subject') or ''}\n{act.get('text') or ''}")):
+                if int(n) > 1:
+                    yield int(n), (_stem(noun),)
+
+
+def _divides_out(value: float, amount: float, count: int) -> bool:
+    """`value` is `amount` / `count` to the cent, or to a whole unit when it is written whole."""
+    exact = amount / count
+    return abs(value - exact) < 0.006 or (value == int(value) and abs(value - exact) <= 0.5)
+
+
+def _per_unit_spans(text: str, ctx: Context) -> Iterator[tuple[int, int, float]]:
+    """The spans (figure through unit) and values of the per-unit figures of `text` (normalised) that divide out."""
+    amount = ctx.record.amount
+    if not amount:
+        return
+    said = [(m, unit) for m in MONEY.finditer(text) if (unit := PER_UNIT.match(text[m.end() :]))
+            and not PERIOD_AFTER_UNIT.match(text[m.end() + unit.end() :])]
+    counts = list(held_counts(ctx)) if said else []  # most outputs say no figure per unit: the record is not read
+    for m, unit in said:
+        value, stem = money_value(m), _stem(unit.group(1))
+        if any(stem in stems and _divides_out(value, amount, n) for n, stems in counts):
+            yield m.start(), m.end() + unit.end(), value
+
+
+def per_unit_figures(text: str, ctx: Context) -> frozenset[float]:
+    """The money figures of `text` that are the record's amount per a unit the record counts."""
+    return frozenset(v for _, _, v in _per_unit_spans(normalise(text), ctx))
+
+
+def without_per_unit_figures(text: str, ctx: Context) -> str:
+    """`text` with each per-unit figure that divides out ("300 EUR je Fahrzeug") blanked at the same length, so the rules
+    that read prices said per unit read the record's arithmetic as no price of ours."""
+    if not MONEY.search(text):
+        return text
+    spans = list(_per_unit_spans(text, ctx))
+    for start, end, _ in reversed(spans):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
