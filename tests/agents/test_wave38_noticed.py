@@ -4,15 +4,22 @@
    negation with an elided "ne" ("n'est pas arrivé") and a Spanish one across an auxiliary ("no hemos recibido") deny
    the document (agents.negation); a bare order said to have come in ("the order came in after your decision") is a
    deal stated done (agents.arrived_before_a_time).
+4. A document delivered in another word order ("Sie erhalten das Angebot", "la proposition vous sera envoyée", "le
+   enviaremos la propuesta") is our delivery for agents.delivery_days.delivers_document too (read by asked_by,
+   meeting_hours and meeting_proposals), as it already was for promised_delivery_days. A contract is no document we
+   write: the day it is sent on stays a date the record must give, in every order.
 
 Every check here is a rule read on text: the learned screen takes no part in it.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from agents.deal_done_claims import deal_done_claims
+from agents.delivery_days import delivers_document, promised_delivery_days
 
 # --- 1. done deals and "after" --------------------------------------------------------------------------------------
 
@@ -65,3 +72,40 @@ def test_a_document_that_arrived_is_still_a_deal_stated_done_in_french_and_spani
 
 def test_a_won_deal_may_say_its_order_came_in():
     assert deal_done_claims("The order came in after your decision.", "won") == []
+
+
+# --- 4. documents delivered in other word orders --------------------------------------------------------------------
+
+SEND_DAY = date(2026, 12, 7)
+
+OUR_DOCUMENT_IN_OTHER_ORDERS = [
+    "The proposal will be sent to you by Friday, December 11.",
+    "Sie erhalten das Angebot bis Freitag, 11. Dezember.",
+    "Das Angebot geht am Freitag, 11. Dezember raus.",
+    "La proposition vous sera envoyée le vendredi 11 décembre.",
+    "Nous vous la transmettrons le vendredi 11 décembre, la proposition.",
+    "Le enviaremos la propuesta el viernes 11 de diciembre.",
+]
+
+A_CONTRACT_IN_EVERY_ORDER = [
+    "The contract will be sent to you by Friday, December 11.",
+    "Sie erhalten den Vertrag bis Freitag, 11. Dezember.",
+    "Vous recevrez le contrat le vendredi 11 décembre.",
+    "Le enviaremos el contrato el viernes 11 de diciembre.",
+]
+
+
+@pytest.mark.parametrize("sentence", OUR_DOCUMENT_IN_OTHER_ORDERS)
+def test_our_document_delivered_in_another_word_order_is_our_delivery(sentence):
+    assert delivers_document(sentence), sentence
+    assert promised_delivery_days(sentence, SEND_DAY) == {date(2026, 12, 11)}
+
+
+@pytest.mark.parametrize("sentence", A_CONTRACT_IN_EVERY_ORDER)
+def test_a_contract_sent_on_a_day_is_no_delivery_of_ours_and_its_day_stays_to_be_vouched(sentence):
+    assert not delivers_document(sentence), sentence
+    assert promised_delivery_days(sentence, SEND_DAY) == frozenset()
+
+
+def test_a_signed_proposal_asked_back_in_another_order_is_still_no_delivery():
+    assert not delivers_document("Sie erhalten das Angebot zurück, sobald Sie es unterschrieben haben.")
