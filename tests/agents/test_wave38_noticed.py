@@ -8,6 +8,9 @@
    enviaremos la propuesta") is our delivery for agents.delivery_days.delivers_document too (read by asked_by,
    meeting_hours and meeting_proposals), as it already was for promised_delivery_days. A contract is no document we
    write: the day it is sent on stays a date the record must give, in every order.
+6. Another customer whose name opens with a language's name ("English Garden Supplies", "Deutsch Logistik AG") is named
+   by that word alone where a text uses it as a company's name: a possessive or after "our customer"
+   (agents.language_led_names); "in English", "auf Deutsch", "the English version" stay the language.
 
 Every check here is a rule read on text: the learned screen takes no part in it.
 """
@@ -20,6 +23,8 @@ import pytest
 
 from agents.deal_done_claims import deal_done_claims
 from agents.delivery_days import delivers_document, promised_delivery_days
+from agents.normalize import normalise
+from agents.other_customers import named_other_customers
 
 # --- 1. done deals and "after" --------------------------------------------------------------------------------------
 
@@ -109,3 +114,45 @@ def test_a_contract_sent_on_a_day_is_no_delivery_of_ours_and_its_day_stays_to_be
 
 def test_a_signed_proposal_asked_back_in_another_order_is_still_no_delivery():
     assert not delivers_document("Sie erhalten das Angebot zurück, sobald Sie es unterschrieben haben.")
+
+
+# --- 6. a customer whose name opens with a language's name ----------------------------------------------------------
+
+LANGUAGE_LED = ("English Garden Supplies", "Deutsch Logistik AG", "Spanish Harbour Logistics")
+
+NAMED_BY_THE_LANGUAGE_WORD = [
+    ("English's team cut its fleet costs by 20% last quarter.", "English Garden Supplies"),
+    ("Our customer English cut its fleet costs by 20%.", "English Garden Supplies"),
+    ("Unser Kunde Deutsch hat seine Flottenkosten um 20 % gesenkt.", "Deutsch Logistik AG"),
+    ("Deutsch's Team hat 20 % gespart.", "Deutsch Logistik AG"),
+    ("Notre client English a réduit ses coûts de 20 %.", "English Garden Supplies"),
+    ("Nuestro cliente Spanish redujo sus costes un 20 %.", "Spanish Harbour Logistics"),
+]
+
+THE_LANGUAGE_ITSELF = [
+    "I can write to you in English if you prefer.",
+    "The English version of the proposal is attached.",
+    "Wir schreiben Ihnen gern auch auf Deutsch.",
+    "Vous trouverez la version English ci-jointe.",
+    "Adjunto la versión Spanish del contrato, como pidió.",
+    "Our customers in Spanish-speaking markets ask for the same.",
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMED_BY_THE_LANGUAGE_WORD)
+def test_a_customer_named_by_the_language_word_that_opens_its_name_is_another_customer(text, name):
+    assert name in named_other_customers(normalise(text), LANGUAGE_LED, frozenset()), text
+
+
+@pytest.mark.parametrize("text", THE_LANGUAGE_ITSELF)
+def test_a_language_named_as_a_language_names_no_customer(text):
+    assert named_other_customers(normalise(text), LANGUAGE_LED, frozenset()) == [], text
+
+
+def test_the_full_name_and_its_leading_words_stay_another_customer():
+    assert named_other_customers("Like English Garden, you could save 20%.", LANGUAGE_LED, frozenset()) == [
+        "English Garden Supplies"]
+
+
+def test_a_record_that_uses_the_language_word_itself_names_nobody_by_it():
+    assert named_other_customers("Our customer English cut costs.", LANGUAGE_LED, frozenset({"english"})) == []
