@@ -230,11 +230,11 @@ def commercial_rule_violations(
         allowed = tuple(allowed_promises)
         worded = worded_groups(text, said, stage, approved_discount, allowed, vocab.money, counts, vocab.percents,
                                asked_today, topic_reports)
-        concepts: Iterable[str] = worded_concepts(quoted_contract_dates(text, ctx), stage, allowed)
+        concepts: Iterable[str] = worded_concepts(quoted_contract_dates(text, ctx), stage, allowed, ctx.record.currency)
     else:
         worded = worded_violations(text, said, stage, approved_discount, allowed_promises, vocab.money, counts,
                                    vocab.percents, asked_today, topic_reports)
-        concepts = concept_violations(quoted_contract_dates(text, ctx), stage, allowed_promises)
+        concepts = concept_violations(quoted_contract_dates(text, ctx), stage, allowed_promises, ctx.record.currency)
     return [*worded[0], *concepts, *worded[1],
             *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx),  # whose approval it is links it to the record's: names as written
             *worded[2], *end_of_day_calls(normalise(text), ctx),

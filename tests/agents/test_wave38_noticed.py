@@ -8,6 +8,8 @@
    enviaremos la propuesta") is our delivery for agents.delivery_days.delivers_document too (read by asked_by,
    meeting_hours and meeting_proposals), as it already was for promised_delivery_days. A contract is no document we
    write: the day it is sent on stays a date the record must give, in every order.
+5. A price fixed in the record's own currency ("the price is fixed in EUR" on a EUR record) is no currency switch
+   (agents.indexed_prices reads the record's currency); one fixed in another currency still is, in every role.
 6. Another customer whose name opens with a language's name ("English Garden Supplies", "Deutsch Logistik AG") is named
    by that word alone where a text uses it as a company's name: a possessive or after "our customer"
    (agents.language_led_names); "in English", "auf Deutsch", "the English version" stay the language.
@@ -25,6 +27,7 @@ from agents.deal_done_claims import deal_done_claims
 from agents.delivery_days import delivers_document, promised_delivery_days
 from agents.normalize import normalise
 from agents.other_customers import named_other_customers
+from tests.agents.role_matrix import ROLES
 
 # --- 1. done deals and "after" --------------------------------------------------------------------------------------
 
@@ -156,3 +159,43 @@ def test_the_full_name_and_its_leading_words_stay_another_customer():
 
 def test_a_record_that_uses_the_language_word_itself_names_nobody_by_it():
     assert named_other_customers("Our customer English cut costs.", LANGUAGE_LED, frozenset({"english"})) == []
+
+
+# --- 5. a price fixed in the record's own currency ------------------------------------------------------------------
+
+FIXED_IN = "a price fixed in a currency"
+# the role matrix's records: en in USD, de, fr and es in EUR
+OWN_CURRENCY_FIXINGS = [
+    ("en", "All amounts in the proposal are fixed in US dollars."),
+    ("de", "Alle Preise im Angebot sind in Euro festgelegt."),
+    ("de", "Alle Beträge des Angebots sind in Euro festgeschrieben."),
+    ("fr", "Tous les prix de la proposition sont libellés en euros."),
+    ("fr", "Tous les montants de la proposition sont fixés en euros."),
+    ("es", "Todos los precios de la propuesta están denominados en euros."),
+]
+OTHER_CURRENCY_FIXINGS = [
+    ("en", "All amounts in the proposal are fixed in euros."),
+    ("en", "The amounts in the proposal are denominated in euros."),
+    ("de", "Alle Preise im Angebot sind in US-Dollar festgelegt."),
+    ("fr", "Tous les prix de la proposition sont libellés en dollars."),
+    ("es", "Todos los precios de la propuesta están denominados en dólares."),
+    ("es", "Todos los precios quedan fijados en euros al cambio de hoy."),
+]
+
+
+@pytest.mark.parametrize("role", sorted(ROLES))
+@pytest.mark.parametrize(("lang", "text"), OWN_CURRENCY_FIXINGS)
+def test_a_price_fixed_in_the_records_own_currency_is_no_currency_switch(role, lang, text):
+    assert ROLES[role](lang, text) == [], text
+
+
+@pytest.mark.parametrize("role", sorted(ROLES))
+@pytest.mark.parametrize(("lang", "text"), OTHER_CURRENCY_FIXINGS)
+def test_a_price_fixed_in_another_currency_or_at_a_rate_is_still_refused(role, lang, text):
+    assert any(FIXED_IN in r for r in ROLES[role](lang, text)), ROLES[role](lang, text)
+
+
+@pytest.mark.parametrize("role", sorted(ROLES))
+def test_a_price_said_to_stay_fixed_in_the_records_own_currency_is_still_a_price_lock(role):
+    reasons = ROLES[role]("en", "Marcus agreed the price stays fixed in US dollars for the 420 trucks.")
+    assert any("price lock" in r for r in reasons), reasons
