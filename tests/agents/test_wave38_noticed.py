@@ -4,6 +4,9 @@
    negation with an elided "ne" ("n'est pas arrivé") and a Spanish one across an auxiliary ("no hemos recibido") deny
    the document (agents.negation); a bare order said to have come in ("the order came in after your decision") is a
    deal stated done (agents.arrived_before_a_time).
+2. A courtesy closer ("Let me know if you have any questions", "Melden Sie sich bei Fragen", "Dites-moi si vous avez
+   des questions", "Dígame si tiene alguna duda") is no ask the buyer must answer: agents.next_steps.count_asks skips
+   it (agents.courtesy_closers), so one real ask and a closer are one ask, and a closer alone is none.
 4. A document delivered in another word order ("Sie erhalten das Angebot", "la proposition vous sera envoyée", "le
    enviaremos la propuesta") is our delivery for agents.delivery_days.delivers_document too (read by asked_by,
    meeting_hours and meeting_proposals), as it already was for promised_delivery_days. A contract is no document we
@@ -27,6 +30,7 @@ from agents.deal_done_claims import deal_done_claims
 from agents.delivery_days import delivers_document, promised_delivery_days
 from agents.normalize import normalise
 from agents.other_customers import named_other_customers
+from agents.quality import count_asks
 from tests.agents.role_matrix import ROLES
 
 # --- 1. done deals and "after" --------------------------------------------------------------------------------------
@@ -199,3 +203,47 @@ def test_a_price_fixed_in_another_currency_or_at_a_rate_is_still_refused(role, l
 def test_a_price_said_to_stay_fixed_in_the_records_own_currency_is_still_a_price_lock(role):
     reasons = ROLES[role]("en", "Marcus agreed the price stays fixed in US dollars for the 420 trucks.")
     assert any("price lock" in r for r in reasons), reasons
+
+
+# --- 2. asks that are no asks ---------------------------------------------------------------------------------------
+
+ONE_ASK_AND_A_CLOSER = [
+    "Hi Dana,\n\nCould you send me the seat count for the 6 depots? Let me know if you have any questions.\n\nBest,\nSam",
+    "Hi Dana,\n\nWould Tuesday at 10 am work for a call?\n\nPlease let me know if you have any further questions.\n\nSam",
+    "Sehr geehrte Frau Schmidt,\n\nwelcher Tag passt Ihnen für einen Anruf? Melden Sie sich bei Fragen.\n\nLena Vogt",
+    "Sehr geehrte Frau Schmidt,\n\nkönnen Sie mir die Zahl der Fahrzeuge bestätigen?\n\nBei Fragen geben Sie mir gern "
+    "Bescheid.\n\nLena Vogt",
+    "Bonjour Claire,\n\nQuel jour vous convient pour un appel ? Dites-moi si vous avez des questions.\n\nHugo Martin",
+    "Hola Javier:\n\n¿Qué día le va bien para una llamada? Dígame si tiene alguna duda.\n\nMarta Ruiz",
+]
+
+REAL_ASKS = [
+    ("Hi Dana,\n\nCould you send the seat count?\n\nSam", 1),
+    ("Hi Dana,\n\nLet me know if you have any questions or which day works for a call.\n\nSam", 1),
+    ("Hi Dana,\n\nDo you have any questions on the proposal?\n\nSam", 1),
+    ("Sehr geehrte Frau Schmidt,\n\nGeben Sie mir bitte Bescheid, welcher Tag Ihnen passt.\n\nLena Vogt", 1),
+    ("Bonjour Claire,\n\nDites-moi quel jour vous convient.\n\nHugo Martin", 1),
+    ("Hola Javier:\n\nDígame qué día le va mejor.\n\nMarta Ruiz", 1),
+]
+
+CLOSER_ALONE = [
+    "Hi Dana,\n\nFleet Analytics has a lot to offer fleets like yours. Let me know if you have any questions.\n\nSam",
+    "Guten Tag Frau Schmidt,\n\nanbei das Angebot. Melden Sie sich bei Fragen.\n\nLena Vogt",
+    "Bonjour Claire,\n\nVoici notre brochure. Dites-moi si vous avez des questions.\n\nHugo Martin",
+    "Hola Javier:\n\nLe adjunto nuestro folleto. Dígame si tiene alguna duda.\n\nMarta Ruiz",
+]
+
+
+@pytest.mark.parametrize("body", ONE_ASK_AND_A_CLOSER)
+def test_one_ask_and_a_courtesy_closer_are_one_ask(body):
+    assert count_asks(body) == 1, body
+
+
+@pytest.mark.parametrize(("body", "asks"), REAL_ASKS)
+def test_a_real_ask_is_still_counted(body, asks):
+    assert count_asks(body) == asks, body
+
+
+@pytest.mark.parametrize("body", CLOSER_ALONE)
+def test_a_courtesy_closer_alone_asks_the_buyer_nothing(body):
+    assert count_asks(body) == 0, body
