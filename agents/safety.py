@@ -222,6 +222,8 @@ def commercial_rule_violations(
     # a payment term the record's payment-term field holds, stated as the field states it ("30 Tage netto"), is the
     # record's fact: the sentence is read without it (agents.field_terms, wave 30)
     said = without_field_terms(said, ctx)
+    # and so is a phrase the tenant allows, figures and all, in every role (wave 38; agents.allowed_phrases)
+    said = allowed_phrases_out(said, allowed_promises)
     text = without_vouched(said, vocab)
     stage, asked_today = ctx.record.stage_kind, _asked_today(ctx)
     counts = vocab.numbers - vocab.money

@@ -7,6 +7,11 @@
 2. A courtesy closer ("Let me know if you have any questions", "Melden Sie sich bei Fragen", "Dites-moi si vous avez
    des questions", "Dígame si tiene alguna duda") is no ask the buyer must answer: agents.next_steps.count_asks skips
    it (agents.courtesy_closers), so one real ask and a closer are one ask, and a closer alone is none.
+3. A phrase the tenant allows, figures and all ("30 days net", "Zahlungsziel von 30 Tagen netto", "paiement à 30
+   jours", "pago a 30 días", "2% early-payment discount"), is read without it by the commercial rules too, in the
+   analyst's summary, the strategist's rationale and the draft alike (agents.allowed_phrases, agents.safety): wave 37
+   vouched only its figures for the facts check, and "a commercial term (payment terms) no record field vouches for",
+   "price talk the record does not anchor" and "discount of 2% offered" still fired in every role.
 4. A document delivered in another word order ("Sie erhalten das Angebot", "la proposition vous sera envoyée", "le
    enviaremos la propuesta") is our delivery for agents.delivery_days.delivers_document too (read by asked_by,
    meeting_hours and meeting_proposals), as it already was for promised_delivery_days. A contract is no document we
@@ -26,12 +31,15 @@ from datetime import date
 
 import pytest
 
+from agents.catalogue import catalogue_by_name
 from agents.deal_done_claims import deal_done_claims
 from agents.delivery_days import delivers_document, promised_delivery_days
+from agents.models import AnalysisOut, DraftOut, StrategyOut
 from agents.normalize import normalise
 from agents.other_customers import named_other_customers
 from agents.quality import count_asks
-from tests.agents.role_matrix import ROLES
+from agents.safety import check_analysis, check_draft, check_strategy
+from tests.agents.role_matrix import CLOSING, CONTACT, GREETING, ROLES, world
 
 # --- 1. done deals and "after" --------------------------------------------------------------------------------------
 
@@ -247,3 +255,61 @@ def test_a_real_ask_is_still_counted(body, asks):
 @pytest.mark.parametrize("body", CLOSER_ALONE)
 def test_a_courtesy_closer_alone_asks_the_buyer_nothing(body):
     assert count_asks(body) == 0, body
+
+
+# --- 3. standard terms the tenant allows, in every role -------------------------------------------------------------
+
+ALLOWED_TERMS = [
+    ("en", "Our standard terms of 30 days net stay as they are.", ("30 days net",)),
+    ("en", "Our standard 2% early-payment discount applies.", ("2% early-payment discount",)),
+    ("de", "Es gilt unser übliches Zahlungsziel von 30 Tagen netto.", ("Zahlungsziel von 30 Tagen netto",)),
+    ("fr", "Nos conditions habituelles de paiement à 30 jours restent inchangées.", ("paiement à 30 jours",)),
+    ("es", "Se mantiene nuestro pago a 30 días.", ("pago a 30 días",)),
+]
+
+
+def _in_summary(lang: str, text: str, allowed: tuple[str, ...]) -> list[str]:
+    ctx, vocab = world(lang)
+    return check_analysis(AnalysisOut(summary=text, engagement_trend="steady", engagement_evidence=[],
+                                      risk_indicators=[], buying_signals=[]), ctx, vocab, allowed)
+
+
+def _in_rationale(lang: str, text: str, allowed: tuple[str, ...]) -> list[str]:
+    ctx, vocab = world(lang)
+    out = StrategyOut(strategy="value_reinforcement", rationale=text, channel="email", timing="in_2_business_days",
+                      discount=None, recipient_contact_id=CONTACT[lang][0])
+    return check_strategy(out, ctx, vocab, arm=catalogue_by_name()["value_reinforcement"], max_discount=0.1,
+                          allowed_promises=allowed)
+
+
+def _in_body(lang: str, text: str, allowed: tuple[str, ...]) -> list[str]:
+    ctx, vocab = world(lang)
+    cid, name = CONTACT[lang]
+    owner = (ctx.record.owner.name if ctx.record.owner and ctx.record.owner.name else "Sam").split()[0]
+    body = f"{GREETING[lang].format(n=name)}\n\n{text}\n\n{CLOSING[lang].format(o=owner)}"
+    return check_draft(DraftOut(to_contact_id=cid, subject="Next steps", body=body), ctx, vocab,
+                       approved_discount=None, allowed_promises=allowed, language=lang, learned_screen=False)
+
+
+IN_EVERY_ROLE = pytest.mark.parametrize("role", [_in_summary, _in_rationale, _in_body],
+                                        ids=["analyst summary", "strategist rationale", "writer body"])
+
+
+@IN_EVERY_ROLE
+@pytest.mark.parametrize(("lang", "text", "allowed"), ALLOWED_TERMS)
+def test_a_term_the_tenant_allows_passes_every_role(role, lang, text, allowed):
+    assert role(lang, text, allowed) == [], role(lang, text, allowed)
+
+
+@IN_EVERY_ROLE
+@pytest.mark.parametrize(("lang", "text", "allowed"), ALLOWED_TERMS)
+def test_the_same_term_without_the_setting_or_with_another_figure_is_still_refused(role, lang, text, allowed):
+    assert role(lang, text, ())
+    assert role(lang, text.replace("30", "90").replace("2%", "9%"), allowed)
+
+
+@IN_EVERY_ROLE
+def test_an_allowed_term_vouches_nothing_else_in_its_sentence(role):
+    reasons = role("en", "Our standard terms of 30 days net stay as they are, with a 10% discount on top.",
+                   ("30 days net",))
+    assert any("discount" in r for r in reasons), reasons
