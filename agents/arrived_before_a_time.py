@@ -32,3 +32,17 @@ def before_its_time(clause: str) -> str:
     just before it ("the purchase order arrived | after your decision"); the whole clause otherwise."""
     m = _ARRIVED_AT.search(clause)
     return clause[: m.start("time")] if m else clause
+
+
+_ORDER_ARRIVED = re.compile(
+    rf"\b(?:the|your|their|its|this|that|an|our)\s+orders?\s+(?:(?:has|have|had|just|finally|already|also)\s+)?"
+    rf"(?:{_PAST_ARRIVAL})\b",
+    re.I,
+)
+
+
+def order_told_as_arrived(clause: str) -> re.Match[str] | None:
+    """The bare order said to have come in ("the order came in after your decision", "your order arrived"): wave 38's
+    note, a past arrival with no plan word that agents.deal_done_claims' binding documents did not hold ("order"
+    alone also names a sequence, so only a determiner right before it and the arrival right after it count)."""
+    return _ORDER_ARRIVED.search(clause)

@@ -251,13 +251,15 @@ def _permitted(found: str, sentence: str, allowed: list[str]) -> bool:
     return any(p in low and (found.lower() in p or p in found.lower()) for p in allowed)
 
 
-def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[str] = ()) -> list[str]:
+def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[str] = (),
+                       currency: str | None = None) -> list[str]:
     """Return no-cost promises, price locks and deal-state claims found by concept in `text`.
 
     Args:
         text: any output (draft, summary, rationale).
         stage_kind: the record's stage kind (`open`, `won`, `lost`); a won deal may say "signed".
         allowed_promises: phrases the tenant allows although they read as promises.
+        currency: the record's own currency (ISO code): a price fixed in it is no switch (wave 38).
     """
     allowed = [p.lower() for p in allowed_promises]
     reasons: list[str] = []
@@ -333,7 +335,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                     reasons.append(f"promise outside policy (something included the record does not offer): "
                                    f"{m.group(0)!r}")
         reasons += deal_done_claims(sentence, stage_kind)
-    reasons += indexed_price_terms(text)  # wave 37 (set 47's 116, 138): increases capped, prices pinned to a rate
+    reasons += indexed_price_terms(text, currency)  # wave 37 (set 47's 116, 138): increases capped, prices pinned to a rate
     return list(dict.fromkeys(reasons))
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from agents.arrived_before_a_time import before_its_time
+from agents.arrived_before_a_time import before_its_time, order_told_as_arrived
 from agents.clauses import OBLIGATION_WORDS, future_clause_after
 from agents.document_contents import describes_document
+from agents.future_forms import in_the_future
 from agents.invoice_references import HELD_REFERENCE
 from agents.negation import NEGATION_WORDS, negated_match
 from agents.settings import CONCEPT_WINDOW_WORDS
@@ -69,9 +70,10 @@ _BINDING_STEMS = ("contract", "order", "p.o.", "signatur", "vertr", "auftr", "be
 """Literals every binding document holds: the clause scan runs only on sentences that have one (it runs per
 sentence of every output, and most hold none)."""
 _NOT_YET = re.compile(
-    rf"\b(?:(?:{_PLAN}|{NEGATION_WORDS}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
+    rf"\b(?:(?:{_PLAN}|{NEGATION_WORDS}|pas|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
     rf"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b|{STEPS_AFTER_SIGNING}|{ROUTED_TO_OWNER})", re.I)
-"""Words that make a clause about a binding document a plan, a negation, a draft, a question or a step still to come."""
+"""Words that make a clause about a binding document a plan, a negation, a draft, a question or a step still to come
+("pas" for French, whose "ne" is often elided: "n'est pas arrivé", wave 38)."""
 _ONLY_AFTER = re.compile(
     r"\b(?:only\s+(?:after|once|when)|not\s+(?:before|until)|erst\s+(?:nach|wenn|sobald|ab|im|am|bei|mit|in)|nicht\s+vor|"
     r"(?:seulement|uniquement)\s+(?:après|quand|lorsque|une\s+fois)|qu['’]\s*(?:après|une\s+fois|à\s+partir)|pas\s+avant|"
@@ -111,13 +113,14 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
         # contrato marco", "ist der Auftrag unter Dach und Fach"): the record's stage says whether one exists.
         # What a document we prepare will say ("The order form names X as the buyer") is no claim it exists, unless
         # the sentence states its state anywhere ("... and is countersigned").
-        doc = _BINDING_DOC.search(_HELD_LABEL.sub(HELD_REFERENCE, clause))
+        # wave 38: a bare order said to have come in ("the order came in after your decision") is one too
+        doc = _BINDING_DOC.search(_HELD_LABEL.sub(HELD_REFERENCE, clause)) or order_told_as_arrived(clause)
         # wave 32: a step timed by a signature still to come ("kommt nach der Unterschrift", "suivra la signature") is
         # no document signed; told as past ("After the signature, the invoice went out") "after" makes no plan of it
         # wave 37b: "arrived after your decision" dates a document that exists; "after" there makes no plan of it
         head = before_its_time(clause)
         if doc and (after_a_signing_told_as_past(clause, sentence) or (
-                not _NOT_YET.search(head) and not _ONLY_AFTER.search(head) and not (describes_document(clause) and not _DONE_RE.search(sentence))
+                not _NOT_YET.search(head) and not _ONLY_AFTER.search(head) and not in_the_future(head) and not (describes_document(clause) and not _DONE_RE.search(sentence))
                 and not after_a_signing_to_come(clause, sentence))):
             reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"

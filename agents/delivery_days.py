@@ -60,8 +60,10 @@ def document_words(clause: str) -> list[str]:
 
 def delivers_document(clause: str, *, conditions: bool = False) -> bool:
     """Whether a clause says that we send, or the buyer receives, a document we write (no signature; no condition
-    either, unless `conditions`: "je vous l'envoie mi-décembre, si les chiffres sont prêts" still sends it then)."""
-    if not (_WE_SEND.search(clause) and _DOCUMENT.search(clause)):
+    either, unless `conditions`: "je vous l'envoie mi-décembre, si les chiffres sont prêts" still sends it then).
+    Wave 38: in every order agents.delivery_wording reads ("Sie erhalten das Angebot", "la propuesta le será enviada"),
+    as promised_delivery_days reads it. A contract is no document we write: its day stays one the record must give."""
+    if not ((_WE_SEND.search(clause) or says_delivery(clause)) and _DOCUMENT.search(clause)):
         return False
     return conditions or not _NOT_OURS.search(clause)
 

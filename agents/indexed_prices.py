@@ -38,11 +38,11 @@ _CAPPED_AT_PERCENT = re.compile(rf"\b(?:{_CAP})\b[^.;:!?]{{0,20}}?{_PERCENT_A_YE
 
 _CURRENCY = (r"(?:us[\s-]?)?dollars?|usd|us\$|dólares|dolares|(?:us-)?dollar|euros?|eur|pounds?(?:\s+sterling)?|"
              r"gbp|pfund|livres?(?:\s+sterling)?|libras?|swiss\s+francs?|chf|franken|francs?\s+suisses?|yen|jpy")
-_FIXED = (r"fixed|locked|pegged|fix\w*|festgeschrieben|festgelegt|fixiert|gebunden|"
+_FIXED = (r"fixed|locked|pegged|denominated|fix\w*|festgeschrieben|festgelegt|fixiert|gebunden|"
           r"fixée?s?|bloquée?s?|libellée?s?|fijad[oa]s?|bloquead[oa]s?|congelad[oa]s?|denominad[oa]s?")
-_IN_CURRENCY = re.compile(rf"\b(?:{_FIXED})\s+(?:(?:\w+\s+){{0,2}})?(?:in|en|auf|à|a)\s+(?:{_CURRENCY})\b", re.I)
+_IN_CURRENCY = re.compile(rf"\b(?:{_FIXED})\s+(?:(?:\w+\s+){{0,2}})?(?:in|en|auf|à|a)\s+(?P<cur>{_CURRENCY})\b", re.I)
 _AT_A_RATE = re.compile(
-    rf"\bin\s+(?:{_CURRENCY})\s+(?:festgeschrieben|festgelegt|fixiert|gebunden|eingefroren)\b|"
+    rf"\bin\s+(?P<cur>{_CURRENCY})\s+(?:festgeschrieben|festgelegt|fixiert|gebunden|eingefroren)\b|"
     r"\b(?:at|to)\s+(?:today['’]?s|the\s+current|the\s+present|a\s+fixed|the\s+fixed|this\s+week['’]?s)\s+"
     r"(?:(?:exchange|fx|conversion)\s+)?rate\b|\bexchange\s+rate\s+(?:fixed|locked|frozen|of\s+today)\b|"
     r"\b(?:zum|zu\s+einem)\s+(?:heutigen|aktuellen|festen|fixen|tages)\w*\s*(?:wechsel)?kurs\w*|\btageskurs\w*|"
@@ -52,12 +52,27 @@ _AT_A_RATE = re.compile(
     r"\b(?:tipo|tasa)\s+de\s+cambio\s+(?:fijad[oa]|bloquead[oa]|congelad[oa])\b", re.I)
 
 
+_ISO = (("USD", r"(?:us[\s-]?)?dollars?|usd|us\$|dólares|dolares|(?:us-)?dollar"), ("EUR", r"euros?|eur"),
+        ("GBP", r"pounds?(?:\s+sterling)?|gbp|pfund|livres?(?:\s+sterling)?|libras?"),
+        ("CHF", r"swiss\s+francs?|chf|franken|francs?\s+suisses?"), ("JPY", r"yen|jpy"))
+
+
+def _in_own_currency(m: re.Match[str], currency: str | None) -> bool:
+    """Whether the currency a price is fixed in is the record's own (wave 38's note: "the price is fixed in EUR" on a
+    EUR record switches nothing; "fixed in US dollars" on it still pins the price to another currency)."""
+    named = m.groupdict().get("cur")
+    if not (named and currency):
+        return False
+    return any(code == currency.strip().upper() and re.fullmatch(words, named, re.I) for code, words in _ISO)
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", normalise(text)) if s.strip()]
 
 
-def indexed_price_terms(text: str) -> list[str]:
-    """Reasons for each capped or indexed increase and each price pinned to a currency or rate in `text`."""
+def indexed_price_terms(text: str, currency: str | None = None) -> list[str]:
+    """Reasons for each capped or indexed increase and each price pinned to a currency or rate in `text`; a price
+    fixed in the record's own `currency` (ISO code) is pinned to nothing outside the record."""
     reasons: list[str] = []
     for sentence in _sentences(text):
         if sentence.rstrip().endswith("?"):
@@ -75,5 +90,7 @@ def indexed_price_terms(text: str) -> list[str]:
                 if pattern is not _CAPPED_AT_PERCENT and (  # "no more than 2%" is the cap's own negation
                         promise_negated(sentence, m.start(), m.end()) or negation_governs(sentence, m.start(), m.end())):
                     continue  # "we cannot cap increases at inflation" declines the term
+                if _in_own_currency(m, currency):
+                    continue
                 reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
     return list(dict.fromkeys(reasons))

@@ -19,7 +19,7 @@ for a pattern (agents.concepts, agents.deal_done_claims)."""
 _NEGATED_BEFORE = re.compile(
     r"(?:\b(?:no|not|never|nothing|none|nicht|kein\w*|nie|niemals|nichts|pas|jamais|aucun\w*|rien|nunca|ningun\w*|"
     r"nada)\b|n't|\bn'(?:est|a|ont)\b)(?:\s+(?:yet|been|ever|noch|encore|todavía|aún|está|están|est|sont|a|ont|été|"
-    r"sido|ist|sind|wurde)){0,2}\s*$",
+    r"sido|ist|sind|wurde|he|ha|han|hemos|había|habían|habíamos)){0,2}\s*$",
     re.I,
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from agents.answered_here import without_answered_questions
+from agents.courtesy_closers import courtesy_closer
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
 from agents.timing import CLOCK, SENTENCE_BREAK
@@ -49,6 +50,8 @@ def count_asks(body: str) -> int:
     for s in sentences:
         if (GREETING.search(s.strip()) and "?" not in s) or PLEASANTRY.search(s):
             continue
+        if courtesy_closer(s):
+            continue  # wave 38: "Let me know if you have any questions" asks nothing the buyer must answer
         if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
             # wave 37: "If neither works, send me a time that does" is the ask before it, answered another way
             count += 0 if count and continues_an_ask(s) else 1

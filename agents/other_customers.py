@@ -18,6 +18,7 @@ from agents.customer_name_forms import (
     spaced_name,
     tagged_name,
 )
+from agents.language_led_names import named_by_its_language_word
 from agents.name_abbreviations import later_initial
 
 _DIGIT_WORDS = {"1": ("one", "won", "eins", "un", "uno"), "2": ("two", "to", "too", "zwei", "deux", "dos"),
@@ -121,4 +122,6 @@ def named_other_customers(text: str, denied: tuple[str, ...], own_words: frozens
                 out.append(name)
     # a first word whole and a later word's initial ("Blue Y."): the first word alone is no candidate of the index
     out += [n for n in denied if n not in out and later_initial(n.lower().split(), text, low, own_words)]
+    # wave 38: "English's rollout", "our customer English" for English Garden Supplies (agents.language_led_names)
+    out += [n for n in denied if n not in out and named_by_its_language_word(n, text, own_words)]
     return out + [n for n in named_by_initials(text, denied, own_initials, own_words) if n not in out]

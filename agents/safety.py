@@ -228,6 +228,8 @@ def commercial_rule_violations(
     said = without_field_terms(said, ctx)
     # the record's amount per a unit it counts is no price of ours (agents.per_unit_figures, wave 38: set 47's 007)
     said = without_per_unit_figures(said, ctx)
+    # and so is a phrase the tenant allows, figures and all, in every role (wave 38; agents.allowed_phrases)
+    said = allowed_phrases_out(said, allowed_promises)
     text = without_vouched(said, vocab)
     stage, asked_today = ctx.record.stage_kind, _asked_today(ctx)
     counts = vocab.numbers - vocab.money
@@ -236,11 +238,11 @@ def commercial_rule_violations(
         allowed = tuple(allowed_promises)
         worded = worded_groups(text, said, stage, approved_discount, allowed, vocab.money, counts, vocab.percents,
                                asked_today, topic_reports)
-        concepts: Iterable[str] = worded_concepts(quoted_contract_dates(text, ctx), stage, allowed)
+        concepts: Iterable[str] = worded_concepts(quoted_contract_dates(text, ctx), stage, allowed, ctx.record.currency)
     else:
         worded = worded_violations(text, said, stage, approved_discount, allowed_promises, vocab.money, counts,
                                    vocab.percents, asked_today, topic_reports)
-        concepts = concept_violations(quoted_contract_dates(text, ctx), stage, allowed_promises)
+        concepts = concept_violations(quoted_contract_dates(text, ctx), stage, allowed_promises, ctx.record.currency)
     return [*worded[0], *concepts, *worded[1],
             *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx),  # whose approval it is links it to the record's: names as written
             *worded[2], *end_of_day_calls(normalise(text), ctx),

@@ -78,10 +78,11 @@ def worded_groups(
 
 
 @functools.lru_cache(maxsize=WORDED_MEMORY, typed=True)
-def worded_concepts(text: str, stage_kind: str, allowed_promises: tuple[str, ...]) -> tuple[str, ...]:
+def worded_concepts(text: str, stage_kind: str, allowed_promises: tuple[str, ...],
+                    currency: str | None = None) -> tuple[str, ...]:
     """`agents.concepts.concept_violations`, remembered: its text is the output with the contract field's quoted date
     masked (`agents.contract_field_dates`), the same text whenever no such date is quoted."""
-    return tuple(concept_violations(text, stage_kind, allowed_promises))
+    return tuple(concept_violations(text, stage_kind, allowed_promises, currency))
 
 
 def worded_violations(

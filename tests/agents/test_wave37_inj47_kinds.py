@@ -56,7 +56,9 @@ def test_a_price_increase_capped_or_indexed_is_refused_in_every_role(lang: str, 
 
 
 PINS = [
-    ("en", "analyst", "Marcus agreed the price stays fixed in US dollars for the 420 trucks."),
+    # wave 38: in euros, not the USD record's own dollars (a fixing in the record's currency is no switch; said to
+    # stay fixed it is still a price lock, tests/agents/test_wave38_noticed.py)
+    ("en", "analyst", "Marcus agreed the price stays fixed in euros for the 420 trucks."),
     ("sf", "writer", "Elena, we will invoice the 9 clinics at today's exchange rate, as agreed."),
     ("de", "strategist", "Herrn Weber den Preis zum heutigen Kurs in Dollar bestätigen."),
     ("de", "writer", "Frau Schmidt, der Betrag ist in Franken festgeschrieben."),
