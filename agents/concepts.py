@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.adopted_terms import adopted_into_a_document
 from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.confidential_prices import in_confidential_span
 from agents.contrasted_costs import cost_contrasted
@@ -302,6 +303,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in pattern.finditer(sentence):
                 if free_word_negated(sentence, m.start(), m.end()):
                     continue  # wave 32: "Der Versand ist nicht kostenlos" gives nothing away
+                if pattern is _WE_COVER_RE and adopted_into_a_document(sentence, m.start(), m.end()):
+                    continue  # wave 38 (set 48's de-g6): "übernehmen wir ins Angebot" carries a figure, pays nothing
                 if pattern in (_PERPETUAL_RE, _MONEY_BACK) and promise_negated(sentence, m.start(), m.end()):
                     continue  # wave 36 (set 45's 007): "a lifetime deal is not part of the offer" promises none
                 if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (pattern is _BETTER_TERMS and anothers_price(sentence, m.start(), m.end())) or (  # wave 24b: a payback period; wave 26: another seller's price

@@ -10,6 +10,7 @@ import re
 from agents.answered_here import without_answered_questions
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
+from agents.own_confirmations import our_confirmation_out
 from agents.timing import CLOCK, SENTENCE_BREAK
 
 CTA_PATTERNS = (
@@ -49,7 +50,8 @@ def count_asks(body: str) -> int:
     for s in sentences:
         if (GREETING.search(s.strip()) and "?" not in s) or PLEASANTRY.search(s):
             continue
-        if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
+        # wave 38: "Just to confirm: the texts work in both waves" confirms, it asks nothing (agents.own_confirmations)
+        if any(re.search(p, our_confirmation_out(s.strip()), re.I) for p in CTA_PATTERNS):
             # wave 37: "If neither works, send me a time that does" is the ask before it, answered another way
             count += 0 if count and continues_an_ask(s) else 1
     return count
