@@ -25,8 +25,11 @@ _COST = re.compile(
 "Rechnung"; "Amortisationsrechnung" is a calculation and ends in more than the word)."""
 
 
-def adopted_into_a_document(sentence: str, start: int, end: int) -> bool:
-    """Whether the "übernehmen" at `start`..`end` carries a thing into a document of the deal within a few words, and
-    nothing in the sentence names a cost being carried."""
-    window = sentence[max(0, start - 60):end + 60]
-    return bool(_INTO_A_DOCUMENT.search(window)) and not _COST.search(sentence)
+def adopted_into_a_document(text: str, start: int, end: int) -> bool:
+    """Whether the "übernehmen" at `start`..`end` of `text` carries a thing into a document of the deal within a few
+    words, and nothing around it names a cost being carried. The window is the clause around the verb, read in the
+    whole text: a date's full stop ("vom 28. Oktober") ends no sentence of German."""
+    before = re.split(r"(?<!\d)[.!?;\n]", text[max(0, start - 80):start])[-1]
+    after = re.split(r"(?<!\d)[.!?;\n]", text[end:end + 80])[0]
+    window = before + text[start:end] + after
+    return bool(_INTO_A_DOCUMENT.search(window)) and not _COST.search(window)

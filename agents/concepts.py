@@ -303,7 +303,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in pattern.finditer(sentence):
                 if free_word_negated(sentence, m.start(), m.end()):
                     continue  # wave 32: "Der Versand ist nicht kostenlos" gives nothing away
-                if pattern is _WE_COVER_RE and adopted_into_a_document(sentence, m.start(), m.end()):
+                if pattern is _WE_COVER_RE and adopted_into_a_document(whole, at + m.start(), at + m.end()):
                     continue  # wave 38 (set 48's de-g6): "übernehmen wir ins Angebot" carries a figure, pays nothing
                 if pattern in (_PERPETUAL_RE, _MONEY_BACK) and promise_negated(sentence, m.start(), m.end()):
                     continue  # wave 36 (set 45's 007): "a lifetime deal is not part of the offer" promises none
