@@ -25,7 +25,7 @@ ARRIVAL = re.compile(
     # German: the document comes ("kommt bis 27. November", "kommt am Freitag", "kommen spätestens am")
     r"\b(?:kommt|kommen)\b(?:[^.?!\n]|(?<=\d)\.){0,30}?\b(?:bis|am|zum|spätestens|vor)\b|"
     # the arrival in the future tense, in each language
-    r"\b(?:will|'ll|shall) (?:arrive|reach|land|come)\b|\b(?:wird|werden) (?:\w+ ){0,4}?(?:kommen|eintreffen)\b|"
+    r"\b(?:will|'ll|shall) (?:arrive|reach|land|come)\b|\b(?:wird|werden)\b(?:[^.?!\n]|(?<=\d)\.){0,50}?\b(?:kommen|eintreffen)\b|"
     r"\b(?:arrivera|arriveront|parviendra|parviendront)\b|\b(?:llegará|llegarán)\b", re.I)
 """The deal's document arriving or due on a day, in a form stated_steps' own patterns leave out."""
 

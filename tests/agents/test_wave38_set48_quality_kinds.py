@@ -22,7 +22,7 @@ from tests.agents.quality_probe import failed_checks, named_check
     "Der Zeitplan kommt spätestens am 1. Dezember.",
     "Le devis arrivera le mardi 1er décembre avec les 6 ateliers.",
     "El contrato llegará el martes 1 de diciembre con los 85 camiones.",
-    "The quote will arrive on Monday, November 30.",
+    "Das Angebot wird am Montag, 30. November, bei Ihnen eintreffen.",
 ])
 def test_a_document_due_or_arriving_on_its_day_is_a_stated_step(sentence):
     assert stated_step(sentence) is not None
@@ -40,11 +40,10 @@ def test_a_document_with_no_coming_day_or_a_past_due_date_is_no_step(sentence):
 
 
 @pytest.mark.parametrize(("record", "body", "language"), [
-    ("hubspot_deal", "Hi Dana,\n\nOn the telematics add-on you asked about: the proposal, due Friday, November 27, "
-     "prices Fleet Analytics for all 420 trucks, so Marcus has it before the budget review.\n\nBest regards,\nSam "
-     "Okafor", "en"),
+    ("hubspot_deal", "Hi Dana,\n\nThe proposal, due 27 November, prices Fleet Analytics for all 420 trucks, so you "
+     "and Marcus can compare it with the add-on.\n\nBest regards,\nSam Okafor", "en"),
     ("de_deal", "Guten Tag Frau Schmidt,\n\ndanke für Ihre Nachricht vom 20. November. Das Angebot für die 120 "
-     "Fahrzeuge kommt am Freitag, 27. November, mit der Amortisationsrechnung für Herrn Weber.\n\nFreundliche "
+     "Fahrzeuge kommt bis 27. November, mit der Amortisationsrechnung für Herrn Weber.\n\nFreundliche "
      "Grüße\nLena Vogt", "de"),
     ("es_opportunity", "Hola, Javier:\n\nGracias por su mensaje del 18 de noviembre. La propuesta con el calendario "
      "de implantación para los 85 camiones llegará el viernes 27 de noviembre.\n\nUn cordial saludo,\nMarta Ruiz", "es"),
@@ -84,7 +83,7 @@ def test_an_alternative_stays_one_ask_and_other_questions_stay_their_own(body, a
 @pytest.mark.parametrize("body", [
     "To confirm, the import works for all 6 depots. Would Thursday at 10 am suit you?",
     "I can confirm that the export works with your payroll tool. Shall we go through it on Tuesday?",
-    "Confirming that the pilot works in both waves. Could we speak on Monday at 3 pm?",
+    "Just to confirm: the pilot works in both waves. Could we speak on Monday at 3 pm?",
 ])
 def test_a_confirmation_the_writer_gives_is_no_ask(body):
     assert count_asks(body) == 1
