@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.adopted_terms import adopted_into_a_document
 from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.confidential_prices import in_confidential_span
 from agents.contrasted_costs import cost_contrasted
@@ -35,6 +34,7 @@ from agents.owed_steps import nothing_due_from_buyer
 from agents.payback_periods import is_payback_period
 from agents.same_price import same_price_for_options
 from agents.settings import CONCEPT_WINDOW_WORDS
+from agents.taken_into_documents import adopted_into_a_document
 from agents.unchanged_terms import amount_unchanged, nothing_paid_yet, without_changing
 from agents.word_windows import near
 

@@ -25,3 +25,9 @@ that" ("We'd like to confirm whether Tuesday works" still asks)."""
 def our_confirmation_out(sentence: str) -> str:
     """`sentence` without an opening in which the writer confirms what follows."""
     return _OUR_CONFIRMATION.sub("", sentence, count=1)
+
+
+def our_confirmations_out(body: str) -> str:
+    """`body` with each sentence's opening confirmation taken out (sentences split as agents.next_steps splits them)."""
+    parts = re.split(r"((?<=[.!?])\s+|\n+)", body)
+    return "".join(part if i % 2 else our_confirmation_out(part) for i, part in enumerate(parts))
