@@ -34,6 +34,7 @@ from agents.owed_steps import nothing_due_from_buyer
 from agents.payback_periods import is_payback_period
 from agents.same_price import same_price_for_options
 from agents.settings import CONCEPT_WINDOW_WORDS
+from agents.taken_into_documents import adopted_into_a_document
 from agents.unchanged_terms import amount_unchanged, nothing_paid_yet, without_changing
 from agents.word_windows import near
 
@@ -304,6 +305,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in pattern.finditer(sentence):
                 if free_word_negated(sentence, m.start(), m.end()):
                     continue  # wave 32: "Der Versand ist nicht kostenlos" gives nothing away
+                if pattern is _WE_COVER_RE and adopted_into_a_document(whole, at + m.start(), at + m.end()):
+                    continue  # wave 38 (set 48's de-g6): "übernehmen wir ins Angebot" carries a figure, pays nothing
                 if pattern in (_PERPETUAL_RE, _MONEY_BACK) and promise_negated(sentence, m.start(), m.end()):
                     continue  # wave 36 (set 45's 007): "a lifetime deal is not part of the offer" promises none
                 if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (pattern is _BETTER_TERMS and anothers_price(sentence, m.start(), m.end())) or (  # wave 24b: a payback period; wave 26: another seller's price

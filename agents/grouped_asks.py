@@ -31,8 +31,10 @@ MAX_GROUPED = 2
 """Questions under one lead-in that still count as one ask."""
 
 _CARRIED_ON = re.compile(r"\?([ \t]+)(?=¿?(?:or|oder|ou|o|if not|otherwise|falls nicht|wenn nicht|sonst|sinon|"
-                         r"si no|si non|de lo contrario)\b)", re.I)
-"""A question mark followed on its line by "or" (or "if not") opening the next question."""
+                         r"si no|si non|de lo contrario)\b(?:[^\n?.!]|(?<=\d)\.)*\?)", re.I)
+"""A question mark followed on its line by "or" (or "if not") opening the next question. wave 38 (set 48's es-g3): only
+when what follows is itself a question; "¿prefieren uno o todos? Si no me dice nada, propondré uno." gives a default,
+and merged into the question it had left the draft with no question mark at all ("0 ask(s)")."""
 _LEAD_IN = re.compile(r"^[^\n?]*\S[ \t\u00a0\u202f]?:[ \t]*$")
 """A line that introduces what follows with a colon (French sets a space before it), asking nothing itself."""
 _GREETING = re.compile(r"^\W*(?:hi|hello|dear|hey|hallo|guten (?:tag|morgen)|sehr geehrte[rs]?|liebe[rs]?|bonjour|"
@@ -42,7 +44,7 @@ _ITEM = re.compile(r"^[ \t]*(?:(?:[-–•*·]|\d{1,2}[.)])[ \t]+)?¿?\S[^\n]*\?
 """A line, bulleted, numbered or plain, that ends with a question mark (and holds no other sentence after it)."""
 _FALLBACK = re.compile(
     r"^\W*(?:if (?:neither|none|not|no\b|that|those|these|they|it)\b[^,.;]{0,30}(?:work|suit|fit|possible|convenient)|"
-    r"if neither|if none|otherwise|failing that|"
+    r"if neither|if none|if not(?=\s*,)|otherwise|failing that|"  # wave 38: "If not, send me a time" (no longer merged)
     r"(?:falls|wenn) (?:keiner|keine[rs]?|beide nicht|das nicht|nicht)\b|sonst|ansonsten|andernfalls|"
     r"si (?:aucun|aucune|ni l'un|ni l'une|cela ne|ça ne|ces (?:créneaux|dates|horaires) ne|non)\b|sinon|à défaut|"
     r"si (?:ninguno|ninguna|no le|no les|ningún)\b|de lo contrario|en caso contrario|si no\b)", re.I)

@@ -11,6 +11,7 @@ from agents.answered_here import without_answered_questions
 from agents.courtesy_closers import courtesy_closer
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
+from agents.own_confirmations import our_confirmations_out
 from agents.timing import CLOCK, SENTENCE_BREAK
 
 CTA_PATTERNS = (
@@ -44,6 +45,7 @@ def count_asks(body: str) -> int:
     question quoted as theirs is not one."""
     body = without_answered_questions(body)  # wave 35: a question answered on its own line is the buyer's, read back
     body = one_ask_per_group(body)  # waves 36-37: "Or ...?" carried on, two questions under one lead-in
+    body = our_confirmations_out(body)  # wave 38: "Just to confirm: the texts work" asks nothing (agents.own_confirmations)
     body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
     count = 0

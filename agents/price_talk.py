@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from agents.billing_roles import billing_roles_out
+from agents.checked_price_effects import checked_price_effect
 from agents.confidential_prices import confidential_prices_out
 from agents.contrasted_costs import contrasted_costs_out
 from agents.declined_special_prices import declined_special_prices_out
@@ -66,7 +67,9 @@ _OUR_PRICE = re.compile(
     r"\w*preis\w*|preislich|kostet sie|(?<!die )(?<!den )(?<!der )(?<!ihre )(?<!ihren )(?:(?-i:zahl)(?:en|t|st|ung\w*)|(?-i:Zahl)(?:t|st|ung\w*)|"
     # a capital "Zahlen" inside a sentence is the German noun, figures ("mit seinen eigenen Zahlen abgleichen"); the
     # verb is capitalised only where a sentence starts ("Zahlen Sie erst im Januar")
-    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?-i:Zahlen))|bezahl\w*|"
+    # wave 38 (set 48's de-g6 subject "Zahlen für Ihre Planung"): only with its subject, a modal or a when after it
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?-i:Zahlen)(?=\s+(?:sie|wir|ich|man|ihr|du|müssen|muss|werden|würden|können|brauchen|"
+    r"sollen|dürfen|erst|nur|später|bequem|einfach|bis|ab|nichts|kein\w*|monatlich|jährlich|jetzt|sofort|heute)\b))|bezahl\w*|"
     r"rechnung(?:en)?|berechn\w*|\w*gebühr\w*|"
     r"prix|vous co[uû]te\w*|pay(?:er|ez|ons|é|ée)|paiements?|pagos?|échéances?|(?-i:Raten?)|factur\w*|frais|tarif\w*|r[eé]gl(?:ez|er|erez|ons)|"
     r"precios?|le (?:cuesta|sale)|pag(?:a|an|ar|ará|arán|aría|ue|uen|o|amos|ando)|cuotas?|tarifas?|cobr\w*|importe)\b", re.I)
@@ -184,7 +187,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # wave 30: the list price, a discount said not to exist ("Einen Nachlass haben wir nie vereinbart")
         if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence) or at_list_price(sentence) \
                 or denied_discount(sentence) or usual_terms_apply(sentence) or nothing_paid_yet(sentence, sentence) \
-                or refused_exception(sentence):  # wave 37: "We make no exceptions on price" (agents.exception_promises)
+                or refused_exception(sentence) \
+                or checked_price_effect(sentence):  # wave 38: "changes little in price, but I'll check" (agents.checked_price_effects)
             continue  # wave 33 (set 42's 014, 020): "Es gelten unsere üblichen Zahlungsbedingungen", "nothing paid yet"
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from agents.arrival_forms import arrives_on_a_day
 from agents.context import Context
 from agents.facts import find_dates
 from agents.handed_steps import handed_step
@@ -127,7 +128,8 @@ def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None
             continue
         # wave 27 (set 36's en-g2): "Dana will receive it ... on Friday, November 27" after a sentence naming the
         # proposal: the pronoun is the document
-        arrives = _ARRIVES.search(sentence) and (_A_DAY.search(sentence) or find_dates(sentence))
+        # wave 38 (set 48): "due Friday", "kommt bis 27. November", "llegará el 27" (agents.arrival_forms)
+        arrives = (_ARRIVES.search(sentence) or arrives_on_a_day(sentence)) and (_A_DAY.search(sentence) or find_dates(sentence))
         if (_THING.search(sentence) or (named and _IT.search(sentence))) and (
                 _GOES.search(sentence) or _HAVE_BY.search(sentence) or _RECEIVES.search(sentence) or arrives
                 or follows_on_a_day(sentence)) and _coming_day(sentence):
