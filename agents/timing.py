@@ -16,6 +16,7 @@ from agents.calendar_days import named_days, resolve_day
 from agents.cited_asks import without_cited_ask
 from agents.dated_times import anchor_is_a_dated_meeting, meeting_time_dated_elsewhere
 from agents.declined_today import without_declined_today
+from agents.rather_than_today import today_set_aside_out
 from agents.document_days import document_weekday
 from agents.facts import find_dates
 from agents.meeting_slots import BUSINESS_HOURS as BUSINESS_HOURS
@@ -302,7 +303,7 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
         if not meets or asked_same_day:
             continue
         # "I can't make a call today, but Tuesday at 10 works": a declined today proposes nothing (wave 33, set 42)
-        sentence = without_declined_today(sentence)
+        sentence = today_set_aside_out(without_declined_today(sentence))  # wave 38: "plutôt ... qu'aujourd'hui"
         if call_refused_until_agreed(sentence):
             continue  # wave 37 (set 47's 035): "I will not call before you agree a slot" proposes no meeting
         # "as your voicemail asked", "comme demandé" cite the plan's reason and look back at no meeting (agents.cited_asks);
