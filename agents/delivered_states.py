@@ -30,7 +30,7 @@ _STEP = (
     # en: goods and what is delivered, then the steps of an onboarding
     r"deliver(?:y|ies)|shipments?|shipping|hardware|devices?|(?<!business )units?|sensors?|trackers?|gateways?|"
     r"telematics(?:\s+(?:units?|boxes|kits?))?|equipment|goods|kits?|"
-    r"onboarding|kick-?offs?|go-?live|roll-?outs?|installations?|installs?|deployments?|handovers?|"
+    r"onboarding|kick-?off\s+(?:meeting|call|session)s?|kick-?offs?|go-?live|roll-?outs?|installations?|installs?|deployments?|handovers?|"
     r"(?:user|customer|admin|driver|staff)\s+accounts?|accounts|logins?|licen[cs]es|projects?|"
     # the buyer's purchasing registers the seller only once it buys: "vendor onboarding", "supplier registration"
     r"(?:supplier|vendor)\s+(?:registration|onboarding|set-?up|setup|record|account)|"
