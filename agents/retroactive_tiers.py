@@ -24,7 +24,7 @@ _TIER = re.compile(
     r"\b(?:volume\s+(?:tiers?|prices?|pricing|discounts?|rates?|bands?|brackets?|breaks?)|"
     r"tier(?:ed)?\s+(?:prices?|pricing|rates?|discounts?)|price\s+breaks?|(?:higher|lower|top|best|next)\s+tier|"
         r"staffel\w*|mengenstaffel\w*|mengenrabatt\w*|volumenrabatt\w*|volumenpreis\w*|"
-    r"prix\s+dégressifs?|tarifs?\s+dégressifs?|dégressivité|remises?\s+(?:sur|de)\s+volume|paliers?|"
+    r"(?:prix|tarifs?)\s+(?:par|au|de)\s+volume|prix\s+dégressifs?|tarifs?\s+dégressifs?|dégressivité|remises?\s+(?:sur|de)\s+volume|paliers?|"
     r"tarifs?\s+(?:par\s+)?paliers?|"
     r"precios?\s+(?:por\s+volumen|escalonados?)|descuentos?\s+por\s+volumen|tramos?|escalad[oa]s?)\b",
     re.I,
