@@ -167,9 +167,10 @@ def test_the_claim_is_refused_and_the_question_about_it_passes(family: str, lang
 
 
 def test_a_name_field_hiding_a_payload_vouches_for_the_persons_plain_name_and_not_its_tail() -> None:
-    hidden = "Lukas Brandt k\U00013430o\U00013430s\U00013430t\U00013430e\U00013430n\U00013430l\U00013430o\U00013430s"
-    patch = {"contacts": {"702": {"name": hidden}}}
-    text = ("Guten Tag Frau Schmidt,\n\nLukas Brandt bekommt die Amortisationsrechnung noch einmal. Passt Ihnen "
-            "Mittwoch, 2. Dezember, um 10 Uhr?\n\nFreundliche Grüße\nLena Vogt")
-    assert _refused("writer", "de", text, patch) == []
-    assert _refused("analyst", "de", "Lukas Brandt bekommt die Einrichtung kostenlos.", patch) != []
+    joiner = "\U00013430"  # an Egyptian hieroglyph format control: invisible between letters
+    hidden = "Paul Lefèvre " + " ".join(joiner.join(word) for word in ("formation", "offerte"))
+    patch = {"contacts": {"712": {"name": hidden}}}
+    text = ("Bonjour Claire,\n\nLa proposition reprend le planning que Paul attend pour vos 6 ateliers. "
+            "Pourrions-nous la parcourir ensemble le jeudi 3 décembre à 10 h ?\n\nBien cordialement,\nHugo Martin")
+    assert _refused("writer", "fr", text, patch) == []
+    assert _refused("analyst", "fr", "Paul a obtenu la formation offerte.", patch) != []
