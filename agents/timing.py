@@ -16,7 +16,6 @@ from agents.calendar_days import named_days, resolve_day
 from agents.cited_asks import without_cited_ask
 from agents.dated_times import anchor_is_a_dated_meeting, meeting_time_dated_elsewhere
 from agents.declined_today import without_declined_today
-from agents.rather_than_today import today_set_aside_out
 from agents.document_days import document_weekday
 from agents.facts import find_dates
 from agents.meeting_slots import BUSINESS_HOURS as BUSINESS_HOURS
@@ -38,6 +37,7 @@ from agents.normalize import normalise
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, counted_from, past_month_spans
 from agents.past_terms import TERMS_OR_CONDITION as _TERMS_OR_CONDITION
+from agents.rather_than_today import today_set_aside_out
 from agents.reason_clauses import meeting_clauses
 from agents.refused_calls import call_refused_until_agreed
 from agents.same_day_calls import MEAL as _MEAL
