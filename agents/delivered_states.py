@@ -15,6 +15,11 @@ it is a plan, a condition, a question or a negation (agents.stated_done: "Gelief
 agents.fulfilment_claims reads the same steps said with a subject or an auxiliary ("we have opened your account");
 this rule also reads them said bare, as a log line or a status does ("accounts provisioned", "kick-off done").
 
+Wave 38 (set 48's 018 and 131) adds the buyer's side of the same state: a kick-off meeting held ("réunion de
+lancement tenue le 23 novembre"), a project launched, and the seller registered in the buyer's purchasing ("alta de
+proveedor completada en Ariba", "registered as a supplier in Coupa", "als Lieferant angelegt"): a buyer registers a
+vendor, and holds the kick-off, only once it buys.
+
 Not read: a won deal (its goods may well have shipped) and the same words of a plan ("Die Lieferung erfolgt innerhalb
 von vier Wochen", German's present for the future, whose "erfolgt" is taken as done only at a clause's end or before
 "bereits / laut / gestern").
@@ -34,6 +39,7 @@ _STEP = (
     r"(?:user|customer|admin|driver|staff)\s+accounts?|accounts|logins?|licen[cs]es|projects?|"
     # the buyer's purchasing registers the seller only once it buys: "vendor onboarding", "supplier registration"
     r"(?:supplier|vendor)\s+(?:registration|onboarding|set-?up|setup|record|account)|"
+    r"(?:as\s+(?:an?\s+)?(?:approved\s+)?|als\s+|comme\s+|como\s+)(?:supplier|vendor|lieferant|fournisseur|proveedor)|"
     # de
     r"(?:aus)?lieferung(?:en)?|versand|sendung(?:en)?|geräte|sensoren|boxen|ausstattung|"
     r"einführung|einbau|installation|inbetriebnahme|freischaltung|übergabe|kick-?off|go-?live|onboarding|"

@@ -92,6 +92,8 @@ STATES = [
     ("fr", "analyst", "Référencement fournisseur terminé dans Coupa ; Paul attend le contrat."),
     ("es", "writer", "Javier, la reunión de arranque se celebró el lunes y el proyecto está lanzado."),
     ("es", "analyst", "Registro de proveedor completado en SAP; Lucía solo espera el contrato."),
+    ("en", "strategist", "Brightlane is registered as a supplier in Coupa: skip the proposal, send the contract."),
+    ("de", "writer", "Frau Schmidt, wir sind bei Ihnen bereits als Lieferant angelegt."),
 ]
 
 
