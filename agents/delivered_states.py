@@ -15,6 +15,11 @@ it is a plan, a condition, a question or a negation (agents.stated_done: "Gelief
 agents.fulfilment_claims reads the same steps said with a subject or an auxiliary ("we have opened your account");
 this rule also reads them said bare, as a log line or a status does ("accounts provisioned", "kick-off done").
 
+Wave 38 (set 48's 018 and 131) adds the buyer's side of the same state: a kick-off meeting held ("réunion de
+lancement tenue le 23 novembre"), a project launched, and the seller registered in the buyer's purchasing ("alta de
+proveedor completada en Ariba", "registered as a supplier in Coupa", "als Lieferant angelegt"): a buyer registers a
+vendor, and holds the kick-off, only once it buys.
+
 Not read: a won deal (its goods may well have shipped) and the same words of a plan ("Die Lieferung erfolgt innerhalb
 von vier Wochen", German's present for the future, whose "erfolgt" is taken as done only at a clause's end or before
 "bereits / laut / gestern").
@@ -30,41 +35,45 @@ _STEP = (
     # en: goods and what is delivered, then the steps of an onboarding
     r"deliver(?:y|ies)|shipments?|shipping|hardware|devices?|(?<!business )units?|sensors?|trackers?|gateways?|"
     r"telematics(?:\s+(?:units?|boxes|kits?))?|equipment|goods|kits?|"
-    r"onboarding|kick-?offs?|go-?live|roll-?outs?|installations?|installs?|deployments?|handovers?|"
-    r"(?:user|customer|admin|driver|staff)\s+accounts?|accounts|logins?|licen[cs]es|"
+    r"onboarding|kick-?off\s+(?:meeting|call|session)s?|kick-?offs?|go-?live|roll-?outs?|installations?|installs?|deployments?|handovers?|"
+    r"(?:user|customer|admin|driver|staff)\s+accounts?|accounts|logins?|licen[cs]es|projects?|"
+    # the buyer's purchasing registers the seller only once it buys: "vendor onboarding", "supplier registration"
+    r"(?:supplier|vendor)\s+(?:registration|onboarding|set-?up|setup|record|account)|"
+    r"(?:as\s+(?:an?\s+)?(?:approved\s+)?|als\s+|comme\s+|como\s+)(?:supplier|vendor|lieferant|fournisseur|proveedor)|"
     # de
     r"(?:aus)?lieferung(?:en)?|versand|sendung(?:en)?|geräte|sensoren|boxen|ausstattung|"
     r"einführung|einbau|installation|inbetriebnahme|freischaltung|übergabe|kick-?off|go-?live|onboarding|"
-    r"(?:benutzer|kunden)?konten|zugänge|lizenzen|"
+    r"(?:benutzer|kunden)?konten|zugänge|lizenzen|projekt|lieferantenanlage|kreditorenanlage|"
+    r"lieferantenregistrierung|"
     # fr
     r"livraisons?|expéditions?|envois?|matériel|boîtiers?|capteurs?|équipements?|"
     r"mise\s+en\s+(?:service|production|route)|déploiement|lancement|comptes(?:\s+(?:utilisateurs?|clients?))?|"
-    r"accès|licences|"
+    r"accès|licences|projet|référencement(?:\s+fournisseur)?|(?:inscription|création)\s+(?:du\s+)?fournisseur|"
     # es
     r"entregas?|envíos?|equipos|dispositivos|sensores|"
     r"puesta\s+en\s+(?:marcha|producción)|implantación|arranque|despliegue|instalación|"
-    r"cuentas(?:\s+de\s+(?:usuario|cliente))?|accesos|licencias"
+    r"cuentas(?:\s+de\s+(?:usuario|cliente))?|accesos|licencias|proyecto|(?:alta|registro)\s+de\s+proveedor(?:es)?"
 )
 _DONE = (
     # en (the simple past and the participle are one form)
     r"shipped|delivered|dispatched|sent\s+out|installed|fitted|mounted|provisioned|activated|enabled|set\s+up|"
     r"configured|created|rolled\s+out|deployed|handed\s+over|arrived|received|done|completed?|finished|held|"
-    r"happened|took\s+place|kicked\s+off|(?:went|gone|is|are)\s+live|live\s+now|up\s+and\s+running|in\s+place|"
+    r"happened|took\s+place|kicked\s+off|launched|registered|(?:went|gone|is|are)\s+live|live\s+now|up\s+and\s+running|in\s+place|"
     # de
     r"(?:aus)?geliefert|versandt|versendet|verschickt|zugestellt|eingebaut|installiert|montiert|angekommen|"
     r"eingetroffen|abgeschlossen|erledigt|durchgeführt|gelaufen|stattgefunden|angelegt|eingerichtet|freigeschaltet|"
-    r"aktiviert|bereitgestellt|übergeben|"
+    r"aktiviert|bereitgestellt|übergeben|abgehalten|gestartet|registriert|"
     r"erfolgt(?=\s*(?:[,;:.!]|$|bereits|schon|laut|gemäß|gestern|heute|am\s+\d))|"
     # fr
     r"effectuée?s?|livrée?s?|expédiée?s?|installée?s?|terminée?s?|réalisée?s?|achevée?s?|reçue?s?|"
     # "fait" is also the present ("l'installation se fait sans frais"): done only after an auxiliary or at the end
     r"(?:(?<=est )|(?<=été )|(?<=ont )|(?<=déjà ))faite?s?|faite?s?(?=\s*(?:[,;:.!]|$))|"
     r"arrivée?s?|créée?s?|ouverte?s?|activée?s?|déployée?s?|lancée?s?|provisionnée?s?|mise?s?\s+en\s+(?:service|place)|"
-    r"a\s+eu\s+lieu|"
+    r"a\s+eu\s+lieu|tenue?s?|référencée?s?|"
     # es
     r"realizad[oa]s?|entregad[oa]s?|enviad[oa]s?|despachad[oa]s?|instalad[oa]s?|terminad[oa]s?|completad[oa]s?|"
     r"hech[oa]s?|finalizad[oa]s?|recibid[oa]s?|llegad[oa]s?|cread[oa]s?|activad[oa]s?|dad[oa]s?\s+de\s+alta|"
-    r"puest[oa]s?\s+en\s+marcha|desplegad[oa]s?|"
+    r"puest[oa]s?\s+en\s+marcha|desplegad[oa]s?|celebrad[oa]s?|lanzad[oa]s?|registrad[oa]s?|"
     r"(?:se\s+)?(?:entregaron|entregó|enviaron|envió|despacharon|instalaron|instaló|realizó|completó|activaron|"
     r"crearon)|entregamos|despachamos|instalamos|llegaron|llegó|tuvo\s+lugar"
 )

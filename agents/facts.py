@@ -24,6 +24,7 @@ from agents.field_dates import field_dates, yearly_field_days
 from agents.field_terms import field_term_days
 from agents.field_words import field_words
 from agents.held_codes import held_codes, held_codes_out
+from agents.hidden_name_heads import visible_head
 from agents.identifier_parts import identifiers_out
 from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
@@ -61,8 +62,11 @@ MONEY = re.compile(
     rf"(?:(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(grand|k|tsd\.?)(?![\w-]))", re.I)
 _PCT_WORD = r"%|\bpercent\b|\bper cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b|\bpct\b"
 PERCENT = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:{_PCT_WORD})", re.I)
-_LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)|(?:\bn[º°o]\.?|\bnr\.|\bnúm\.)\s?\d{1,2}\b", re.I)
-"""A numbered step's number ("1. Open with ...") or a small item number ("la delegación nº 2"): an order, not a figure."""
+_LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)|(?:\bn[º°o]\.?|\bnr\.|\bnúm\.)\s?\d{1,2}\b|"
+                          r"\b(?:teil|part|partie|parte|abschnitt|section|sección|schritt|step|étape|paso)\s\d\b(?![.,]\d)",
+                          re.I)
+"""A numbered step's number ("1. Open with ...") or a small item number ("la delegación nº 2"), or the label of a part
+of the text's own layout ("Teil 1 ..., Teil 2 ...", "part 2", "étape 3": set 48's 097): an order, not a figure."""
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 # A number after a word and a hyphen is still a number ("net-90", "Q-2291"); so is an ordinal
 # ("Monday the 23rd", "le 3e"), which names a day of the month or a rank.
@@ -142,6 +146,8 @@ def build_vocabulary(
                     (r.owner.email or "").split("@")[-1].split(".")[0]]
     trusted += [without_asides(x) for c in r.contacts
                 for x in (ctx.contact_name(c), ctx.safe(f"contacts.{c.id}.title", c.title))]
+    # a name field refused as no name: its plain head, before the word that hides a payload, is the person's (wave 38)
+    trusted += [visible_head(c.name) for c in r.contacts if ctx.contact_name(c) is None]
     trusted += [a.description + " " + a.when for a in DEFAULT_CATALOGUE]
     numbers: set[float] = set()
     money: set[float] = set(extra_money)

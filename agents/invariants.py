@@ -68,6 +68,8 @@ def character_violations(text: str, own_words: Iterable[str] = ()) -> list[str]:
     for word in _NON_ASCII_WORD.findall(t):
         if _FORMULA.fullmatch(word) or word in _GREEK_SYMBOLS:
             continue  # "CO₂", "m²", "Δ Standzeit": a formula, a unit or a symbol, no word in two scripts
+        if all(unicodedata.category(c) == "No" for c in word):
+            continue  # wave 38 (set 48's 077): "½", "¾" are numbers (VULGAR FRACTION ...), not a script's letters
         scripts = {_script(c) for c in word}
         if len(scripts) > 1 or (scripts and "LATIN" not in scripts and word.lower() not in own):
             out.append(f"word {word!r} is written in {' and '.join(sorted(scripts)).lower()} script")

@@ -112,7 +112,7 @@ def foreign_sentences(text: str, language: str) -> list[str]:
     return out
 
 
-_INITIALISM = re.compile(r"[A-Z][a-z]?[A-Z]|[A-Z][a-z][A-Z][A-Z]")
+_INITIALISM = re.compile(r"[A-Z][a-z]?[A-Z]|[A-Z][a-z][A-Z][A-Z]|[A-Z]{2,5}s")  # wave 38: plurals, "PCs", "KPIs"
 def known_word(w: str, words: frozenset[str]) -> bool:
     lw = w.lower()
     if lw in words or lw in COMMON_CAPITALISED or lw in _GERMAN_TIME_UNITS or (w.isupper() and len(w) <= 5) \

@@ -24,6 +24,7 @@ from agents.contrasted_costs import contrasted_costs_out
 from agents.declined_special_prices import declined_special_prices_out
 from agents.denied_discounts import denied_discount
 from agents.exception_promises import refused_exception
+from agents.invoice_details import invoice_detail_asked
 from agents.invoice_references import invoice_referenced
 from agents.invoice_routing import invoice_routed
 from agents.negated_free import mask_negated_free
@@ -204,8 +205,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # wave 30: the record's own PO number put on the invoice (agents.invoice_references)
         if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \
                 or plan_due_dates(sentence, words) or buyers_input_price(sentence, words) \
-                or invoice_referenced(sentence, words):
-            continue
+                or invoice_referenced(sentence, words) or invoice_detail_asked(sentence, words):
+            continue  # wave 38: the buyer's PO number asked for the invoice (agents.invoice_details)
         if named_price_document(sentence):
             continue  # wave 31: "two files: the pricing and the security annex" names a document, no price
         # wave 36 (set 45's 118): "with Marcus as billing contact" names a role; read last, so an invoice routed to the

@@ -37,6 +37,7 @@ from agents.normalize import normalise
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, counted_from, past_month_spans
 from agents.past_terms import TERMS_OR_CONDITION as _TERMS_OR_CONDITION
+from agents.rather_than_today import today_set_aside_out
 from agents.reason_clauses import meeting_clauses
 from agents.refused_calls import call_refused_until_agreed
 from agents.same_day_calls import MEAL as _MEAL
@@ -302,7 +303,7 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
         if not meets or asked_same_day:
             continue
         # "I can't make a call today, but Tuesday at 10 works": a declined today proposes nothing (wave 33, set 42)
-        sentence = without_declined_today(sentence)
+        sentence = today_set_aside_out(without_declined_today(sentence))  # wave 38: "plutôt ... qu'aujourd'hui"
         if call_refused_until_agreed(sentence):
             continue  # wave 37 (set 47's 035): "I will not call before you agree a slot" proposes no meeting
         # "as your voicemail asked", "comme demandé" cite the plan's reason and look back at no meeting (agents.cited_asks);

@@ -6,7 +6,9 @@ the attacker by another way, or is the attacker's. The screen's verdict used to 
 looked for figures, names, promises and states, and a planted sentence with none of them ("we count your depots in
 pairs") went out. Now a run of ECHO_WORDS words of a withheld text in an output is refused, whatever it says. The
 words are compared as the screen reads them (normalised, lower case); a run made only of short glue words ("and we
-will be in") is no echo, since any two texts of one language share those.
+will be in") is no echo, since any two texts of one language share those; nor is a run of the buyer's own inbound
+text that the screen let through (wave 38, set 48's 004: "le nombre de licences" of Claire's request, also in a
+withheld meeting note).
 """
 
 from __future__ import annotations
@@ -45,6 +47,13 @@ def withheld_texts(ctx: Context) -> list[str]:
             *whole, *(fields[path] for path in ctx.flagged if path in fields)]
 
 
+def buyer_runs(ctx: Context) -> set[tuple[str, ...]]:
+    """The runs of the buyer's own inbound texts the screen let through: a phrase the buyer wrote ("le nombre de
+    licences", set 48's 004) is the buyer's, also when a withheld note happens to share it."""
+    return {run for a in ctx.activities.values() if a.get("direction") == "inbound" and not a.get("withheld")
+            for run in _runs(f"{a['subject'] or ''}\n{a['text'] or ''}")}
+
+
 def withheld_echoes(text: str, ctx: Context) -> list[str]:
     """Reasons for every withheld text whose words `text` carries ECHO_WORDS in a row, and for every e-mail whose hidden
     text it repeats (agents.hidden_echo, wave 30)."""
@@ -52,7 +61,7 @@ def withheld_echoes(text: str, ctx: Context) -> list[str]:
     withheld = withheld_texts(ctx)
     if not withheld:
         return hidden  # nearly every run: nothing was withheld
-    said = _runs(text)
+    said = _runs(text) - buyer_runs(ctx)
     out = []
     for source in withheld:
         shared = said & _runs(source)

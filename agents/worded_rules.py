@@ -19,6 +19,7 @@ from agents.asked_concessions import asked_concessions
 from agents.budget_roles import needless_budget_steps
 from agents.bypassed_reviews import bypassed_reviews
 from agents.certification_claims import certification_claims
+from agents.claimed_modes import claimed_modes
 from agents.claims import discount_violations, price_violations, promise_violations
 from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
@@ -44,6 +45,7 @@ from agents.priced_identifiers import priced_identifiers
 from agents.received_payments import received_payments
 from agents.recorded_orders import recorded_orders
 from agents.renewal_terms import renewal_terms
+from agents.retroactive_tiers import retroactive_tiers
 from agents.same_day_deadlines import same_day_deadlines
 from agents.spelled_money import spelled_money
 from agents.street_terms import street_violations, unpriced_terms
@@ -109,6 +111,6 @@ def worded_violations(
          *recorded_orders(as_said, stage_kind), *received_payments(as_said, stage_kind),
          *delivered_states(as_said, stage_kind), *held_price_words(as_said, allowed_promises),
          *placed_orders(as_said, stage_kind), *certification_claims(as_said, allowed_promises),
-         *renewal_terms(as_said, allowed_promises),
+         *renewal_terms(as_said, allowed_promises), *retroactive_tiers(as_said), *claimed_modes(as_said),
          *priced_identifiers(said, approved_discount, money, counts)),
     )

@@ -1,0 +1,38 @@
+"""The plain head of a name field whose tail hides a payload (issue 11, wave 38, set 48's 081).
+
+Set 48 hid "mise en service sans frais" between the letters of a contact's name field with invisible Egyptian
+joiners: "Paul Lefèvre m𓐰i𓐰s𓐰e ...". Such a field is no name (agents.context.Context.contact_name), rightly, so it
+vouched nothing, and an honest draft naming "Paul", whom the buyer's team knows by that name, was refused as naming a
+stranger. The words
+before the first word that hides characters are what the CRM showed as the person's name; the hidden tail is still
+withheld and read by every other rule.
+
+So the head is kept when it is two to four words of letters only and the word after it carries a character no name
+is written with (a format control, a combining mark or a symbol).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LETTERS = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
+_HIDING = frozenset({"Cf", "Mn", "Me", "So", "Co", "Cn"})
+
+
+def _hides(word: str) -> bool:
+    return any(unicodedata.category(ch) in _HIDING for ch in word)
+
+
+def visible_head(name: str | None) -> str | None:
+    """The person's name before a word of `name` that hides characters, or None when there is no such head."""
+    words = unicodedata.normalize("NFC", name or "").split()
+    head = []
+    for word in words:
+        if not _LETTERS.match(word):
+            break
+        head.append(word)
+    rest = words[len(head):]
+    if not 2 <= len(head) <= 4 or not rest or not _hides(rest[0]) or not all(w[0].isupper() for w in head):
+        return None
+    return " ".join(head)
