@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from agents.answered_here import without_answered_questions
+from agents.conditional_asks import conditional_offer
 from agents.courtesy_closers import courtesy_closer
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
@@ -54,7 +55,9 @@ def count_asks(body: str) -> int:
             continue
         if courtesy_closer(s):
             continue  # wave 38: "Let me know if you have any questions" asks nothing the buyer must answer
-        if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
+        # wave 38: "Happy to go through it on December 3 if that suits" offers a day to accept (agents.conditional_asks)
+        if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS) or conditional_offer(
+                s, bool(find_dates(s) or CLOCK.search(s))):
             # wave 37: "If neither works, send me a time that does" is the ask before it, answered another way
             count += 0 if count and continues_an_ask(s) else 1
     return count
