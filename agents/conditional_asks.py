@@ -6,7 +6,9 @@ agents.next_steps counts a question or a next-step imperative as an ask. Two for
   through it on December 3 if that suits", "Gern gehe ich es am Donnerstag mit Ihnen durch, wenn Ihnen das passt", "Je
   peux vous le présenter jeudi, si cela vous convient", "Podemos revisarla el jueves, si le viene bien". It was not
   counted, so a draft whose only ask it was read "0 ask(s)". It counts only with a day, a date or a clock time in the
-  sentence: without one ("happy to help if that suits") there is nothing to accept;
+  sentence: without one ("happy to help if that suits") there is nothing to accept. It counts only in a draft that
+  asks nothing else: beside a question ("- Thursday at 10 am: a walkthrough, if that suits you ... Does that order
+  work for you?", set 42's en-g1 and en-g6) the question is the ask that accepts it;
 - "If not, ..." after a question opens another answer to it ("If not, send me a time that does") only when what
   follows is about the time or the answer; "Would Tuesday work? If not, could Marcus send the budget?" asks for a
   different thing and is a second ask (agents.grouped_asks merged it into the first)."""
