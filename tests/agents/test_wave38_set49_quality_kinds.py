@@ -29,7 +29,7 @@ def test_a_date_or_an_abbreviation_keeps_its_sentence_whole(text, parts):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Das Angebot stützt sich auf die Rechnung, die Frau Schmidt am 3. November bekam.",
+    "Der Entwurf stützt sich auf die Rechnung, die Frau Schmidt am 3. November bekam.",
     "Es basiert auf der Demo vom 2. Oktober und der Rechnung für Hr. Weber.",
     "Der Entwurf baut auf der Rechnung vom 28. Oktober auf.",
 ])
@@ -59,7 +59,7 @@ def test_a_draft_whose_offer_builds_on_the_rechnung_after_a_dated_demo_passes_th
 @pytest.mark.parametrize("sentence", [
     "Wenn Frau Schmidt mitmachen will, verschiebe ich das Gespräch gern.",
     "Wenn Herr Weber lieber telefonieren möchte, rufe ich ihn gern an.",
-    "Falls Sie es wünschen, bereite ich den Termin gern vor.",
+    "Wenn Sie es wünschen, bereite ich den Termin gern vor.",
     "Wenn es Ihnen lieber ist, kann ich den Termin auch verlegen.",
 ])
 def test_a_wish_condition_with_the_meeting_dated_elsewhere_passes_timing(sentence):
