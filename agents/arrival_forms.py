@@ -26,7 +26,13 @@ ARRIVAL = re.compile(
     r"\b(?:kommt|kommen)\b(?:[^.?!\n]|(?<=\d)\.){0,30}?\b(?:bis|am|zum|spätestens|vor)\b|"
     # the arrival in the future tense, in each language
     r"\b(?:will|'ll|shall) (?:arrive|reach|land|come)\b|\b(?:wird|werden)\b(?:[^.?!\n]|(?<=\d)\.){0,50}?\b(?:kommen|eintreffen)\b|"
-    r"\b(?:arrivera|arriveront|parviendra|parviendront)\b|\b(?:llegará|llegarán)\b", re.I)
+    r"\b(?:arrivera|arriveront|parviendra|parviendront)\b|\b(?:llegará|llegarán)\b|"
+    # wave 38 (set 49's es-g3): in the buyer's inbox on a day, "estará en su correo el viernes 27 de noviembre", "will
+    # be in your inbox", "liegt am Freitag in Ihrem Postfach", "sera dans votre boîte mail"
+    r"\b(?:will|'ll) be in your (?:inbox|mailbox|e-?mail)\b|"
+    r"\b(?:liegt|liegen|ist|sind)\b(?:[^.?!\n]|(?<=\d)\.){0,50}?\bin ihrem (?:postfach|posteingang|e-?mail-?postfach)\b|"
+    r"\b(?:sera|seront)\s+dans votre (?:boîte|messagerie)\b|"
+    r"\b(?:estará|estarán)\s+en su (?:correo|bandeja|buzón|e-?mail)\b", re.I)
 """The deal's document arriving or due on a day, in a form stated_steps' own patterns leave out."""
 
 

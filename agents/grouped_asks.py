@@ -27,11 +27,15 @@ from __future__ import annotations
 
 import re
 
+from agents.conditional_asks import asks_something_else
+
 MAX_GROUPED = 2
 """Questions under one lead-in that still count as one ask."""
+_ALTERNATIVES = frozenset({"or", "oder", "ou", "o"})
+"""Carried-on openings that offer another answer by themselves; the rest ("if not", "sonst") open a fallback."""
 
-_CARRIED_ON = re.compile(r"\?([ \t]+)(?=¿?(?:or|oder|ou|o|if not|otherwise|falls nicht|wenn nicht|sonst|sinon|"
-                         r"si no|si non|de lo contrario)\b(?:[^\n?.!]|(?<=\d)\.)*\?)", re.I)
+_CARRIED_ON = re.compile(r"\?([ \t]+)(?=¿?(or|oder|ou|o|if not|otherwise|falls nicht|wenn nicht|sonst|sinon|"
+                         r"si no|si non|de lo contrario)\b((?:[^\n?.!]|(?<=\d)\.)*\?))", re.I)
 """A question mark followed on its line by "or" (or "if not") opening the next question. wave 38 (set 48's es-g3): only
 when what follows is itself a question; "¿prefieren uno o todos? Si no me dice nada, propondré uno." gives a default,
 and merged into the question it had left the draft with no question mark at all ("0 ask(s)")."""
@@ -78,8 +82,10 @@ Bescheid, welcher Tag Ihnen lieber ist", "dites-moi lequel", "dígame cuál"."""
 def continues_an_ask(sentence: str) -> bool:
     """Whether a sentence after an ask only gives the buyer another way to answer it ("If neither works, send me a time
     that does"): it asks nothing the ask before it did not."""
-    if _FALLBACK.search(sentence):
-        return True
+    fallback = _FALLBACK.search(sentence)
+    if fallback:
+        # wave 38: "If not, could Marcus send the budget?" asks a second thing (agents.conditional_asks)
+        return not asks_something_else(sentence[fallback.end():])
     # "If another day is better, let me know which.": an alternative opened, then only the call to answer
     rest = _ANOTHER.sub("", sentence, count=1).lstrip(" ,")
     rest = re.sub(r"^[^,;]*?[,;]\s*", "", rest, count=1) if rest != sentence.lstrip(" ,") else rest
@@ -89,7 +95,9 @@ def continues_an_ask(sentence: str) -> bool:
 def one_ask_per_group(body: str) -> str:
     """`body` with each group of questions that asks once rewritten as one question: the earlier question marks of a
     group become commas, and its lines one line."""
-    body = _CARRIED_ON.sub(r",\1", body)
+    # wave 38: "Would Tuesday work? If not, could Marcus send the budget?" is two asks (agents.conditional_asks)
+    body = _CARRIED_ON.sub(lambda m: m.group(0) if m.group(2).lower() not in _ALTERNATIVES
+                           and asks_something_else(m.group(3)) else "," + m.group(1), body)
     lines = body.split("\n")
     out: list[str] = []
     i = 0

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 
 from agents.answered_here import without_answered_questions
+from agents.conditional_asks import conditional_offer
 from agents.courtesy_closers import courtesy_closer
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
 from agents.own_confirmations import our_confirmations_out
+from agents.sentence_ends import sentence_parts
 from agents.timing import CLOCK, SENTENCE_BREAK
 
 CTA_PATTERNS = (
@@ -47,7 +49,8 @@ def count_asks(body: str) -> int:
     body = one_ask_per_group(body)  # waves 36-37: "Or ...?" carried on, two questions under one lead-in
     body = our_confirmations_out(body)  # wave 38: "Just to confirm: the texts work" asks nothing (agents.own_confirmations)
     body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
+    # wave 38: not cut at "1. Dezember" or "Hr." (agents.sentence_ends), so a sentence keeps its day
+    sentences = [s for s in sentence_parts(body) if s.strip()]
     count = 0
     for s in sentences:
         if (GREETING.search(s.strip()) and "?" not in s) or PLEASANTRY.search(s):
@@ -57,6 +60,10 @@ def count_asks(body: str) -> int:
         if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
             # wave 37: "If neither works, send me a time that does" is the ask before it, answered another way
             count += 0 if count and continues_an_ask(s) else 1
+    # wave 38: "Happy to go through it on December 3 if that suits" offers a day to accept; beside a question
+    # ("- Thursday at 10 am: a walkthrough, if that suits you ... Does that order work for you?") the question asks it
+    if not count and any(conditional_offer(s, bool(find_dates(s) or CLOCK.search(s))) for s in sentences):
+        return 1
     return count
 
 

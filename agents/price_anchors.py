@@ -51,6 +51,26 @@ def calculation_not_invoice(sentence: str, text: str, price_words: list[str]) ->
             and _CALCULATION.search(text) is not None and _BILLING.search(sentence) is None)
 
 
+_BUILT_ON = re.compile(
+    r"\b(?:baut|bauen|aufgebaut|basiert|basieren|beruht|beruhen|fußt|stützt sich|stützen sich|übernimmt|übernehmen)\b"
+    r"(?:[^.?!]|(?<=\d)\.)*?\b(?:auf|aus)\s+(?:der|die|dieser|ihrer|unserer)\s+(?:[^.?!%]|(?<=\d)\.){0,60}?\brechnung\b|"
+    r"\b(?:auf (?:der )?grundlage|ausgehend von) (?:der|ihrer|unserer) rechnung\b", re.I)
+"""A document built on a "Rechnung" (wave 38, set 49's de-g9: "Es baut auf der Demo vom 14. Oktober und der Rechnung
+für Herrn Weber auf"): what an offer takes its figures from is a calculation; an invoice is no basis of one."""
+
+
+def calculation_built_on(sentence: str, price_words: list[str]) -> bool:
+    """Whether the sentence's only price word is "Rechnung" as the basis a document builds on, with nothing of billing
+    around it ("Das Angebot basiert auf der Rechnung, die wir Ihnen erlassen" is still read)."""
+    return (bool(price_words) and all(_RECHNUNG.fullmatch(w) for w in price_words)
+            and _BUILT_ON.search(sentence) is not None and _BILLING.search(sentence) is None
+            and _AN_AMOUNT.search(sentence) is None)
+
+
+_AN_AMOUNT = re.compile(r"%|\d+(?:[.,]\d+)?\s?(?:€|eur|euro|prozent)|\b\d{3,}\b(?!\.)", re.I)
+"""A figure that could be an amount or a share (a date's day number is none: "vom 14. Oktober")."""
+
+
 _ECHEANCE = re.compile(r"échéances?", re.I)
 _PLAN = re.compile(r"\b(?:plan d'action|plan de (?:déploiement|projet|travail)|responsables?|jalons?|étapes?|tâches?|"
                    r"calendrier|planning|rétroplanning|feuille de route|livrables?|revue|validation|onboarding|"

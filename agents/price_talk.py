@@ -28,10 +28,10 @@ from agents.invoice_details import invoice_detail_asked
 from agents.invoice_references import invoice_referenced
 from agents.invoice_routing import invoice_routed
 from agents.negated_free import mask_negated_free
-from agents.normalize import SENTENCE_BREAK
 from agents.price_anchors import (
     anchored_line_item,
     buyers_input_price,
+    calculation_built_on,
     calculation_not_invoice,
     plan_due_dates,
 )
@@ -39,6 +39,7 @@ from agents.price_documents import TERMS_OF_A_DOCUMENT, price_documents_out
 from agents.price_guidance import no_price_talk_guidance
 from agents.price_questions import price_questions_out
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
+from agents.sentence_ends import sentence_parts
 from agents.unchanged_terms import kept_amount_out, nothing_paid_yet, usual_terms_apply
 
 _OUR_PRICE = re.compile(
@@ -180,7 +181,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
     if not discounts and (not any(cue in low for cue in _CUES) or not _OUR_PRICE.search(text)):
         return []  # most outputs: no price word at all
     out = []
-    for sentence in SENTENCE_BREAK.split(text):
+    # wave 38 (set 49's de-g9): whole sentences, not cut at "14. Oktober" or "Hr." (agents.sentence_ends)
+    for sentence in sentence_parts(text):
         if topic_reports:
             sentence = _BUYER_PRICE_TOPIC.sub(" ", _TOPIC_REPORT.sub(" ", sentence))
             sentence = sentence if _HELD_UNTIL.search(sentence) else _HOLD_PRICE.sub(" ", sentence)
@@ -203,7 +205,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         sentence = contrasted_costs_out(sentence)  # wave 37 (set 47's 013): "spreads the effort, not the cost"
         words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]
         # wave 30: the record's own PO number put on the invoice (agents.invoice_references)
-        if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \
+        if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) \
+                or calculation_built_on(sentence, words) or invoice_routed(sentence, words) \
                 or plan_due_dates(sentence, words) or buyers_input_price(sentence, words) \
                 or invoice_referenced(sentence, words) or invoice_detail_asked(sentence, words):
             continue  # wave 38: the buyer's PO number asked for the invoice (agents.invoice_details)
@@ -264,7 +267,7 @@ def restated_with_its_amount(sentence: str, text: str) -> bool:
     if not words or len(words) > 8 or re.search(r"\d", sentence) or _MOVED.search(sentence) or _DISCOUNT.search(sentence):
         return False
     topic = {w[:4] for w in words if len(w) >= 4 and w not in _PRICE_WORDS}
-    for other in SENTENCE_BREAK.split(text):
+    for other in sentence_parts(text):
         if other.strip() == sentence.strip() or not AMOUNT_IN_FIGURES.search(other):
             continue
         if topic & {w[:4] for w in re.findall(r"[^\W\d_]{4,}", other.lower())}:

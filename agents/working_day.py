@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from agents.wish_conditions import wish_conditions_out
+
 TODAYS_ROUTINE = re.compile(
     # the buyer's own working day, with no day named: "at the end of your shift", "when you're back from the depot run",
     # "nach Schichtende", "à votre retour du dépôt", "al terminar su turno"; a return from a holiday or a trip is no
@@ -55,7 +57,7 @@ def anchored_to_today(sentence: str) -> bool:
     """A meeting set at a moment of the buyer's day ("once your drivers clock out", "sobald Ihre Fahrer zurück im
     Depot sind", "à la sortie de votre réunion", "al salir de su reunión") rather than after a step that takes days
     (a review, a decision, a holiday). The caller has found no day named in the sentence."""
-    return bool(_EVENT_ANCHOR.search(_CARE_AFTER.sub(" ", sentence))) and not _MILESTONE.search(sentence)
+    return bool(_EVENT_ANCHOR.search(_CARE_AFTER.sub(" ", wish_conditions_out(sentence)))) and not _MILESTONE.search(sentence)
 
 
 _CARE_AFTER = re.compile(r"\b(?:look(?:s|ed|ing)?|ask(?:s|ed|ing)?|take(?:s|n)?|took|taking|named|sought)\s+after\b",

@@ -1,0 +1,55 @@
+"""Asks said as an offer on a condition of convenience, and a fallback that asks something new (issue 11, wave 38:
+the ask counter's noticed holes).
+
+agents.next_steps counts a question or a next-step imperative as an ask. Two forms were miscounted:
+- an offer of a day with "if that suits" asks the buyer to accept it as "Would December 3 suit you?" does: "Happy to go
+  through it on December 3 if that suits", "Gern gehe ich es am Donnerstag mit Ihnen durch, wenn Ihnen das passt", "Je
+  peux vous le présenter jeudi, si cela vous convient", "Podemos revisarla el jueves, si le viene bien". It was not
+  counted, so a draft whose only ask it was read "0 ask(s)". It counts only with a day, a date or a clock time in the
+  sentence: without one ("happy to help if that suits") there is nothing to accept. It counts only in a draft that
+  asks nothing else: beside a question ("- Thursday at 10 am: a walkthrough, if that suits you ... Does that order
+  work for you?", set 42's en-g1 and en-g6) the question is the ask that accepts it;
+- "If not, ..." after a question opens another answer to it ("If not, send me a time that does") only when what
+  follows is about the time or the answer; "Would Tuesday work? If not, could Marcus send the budget?" asks for a
+  different thing and is a second ask (agents.grouped_asks merged it into the first)."""
+
+from __future__ import annotations
+
+import re
+
+_IF_IT_SUITS = re.compile(
+    r"\b(?:if (?:that|this|it|the (?:day|date|time|slot)) (?:suits|works|fits|is (?:convenient|ok|okay|fine|good))"
+    r"(?: (?:for )?you)?|if (?:that's|it's) (?:convenient|ok|okay|fine|good)(?: (?:for|with) you)?|"
+    r"if you(?:'re| are) (?:free|available)(?: then)?|"
+    r"(?:wenn|falls) (?:ihnen )?(?:das|dies|es|der termin|der tag)(?: ihnen)? (?:passt|recht ist|zusagt|gelegen ist)|"
+    r"(?:wenn|falls) sie (?:da |dann )?(?:zeit|können)\b|"
+    r"si (?:cela|ça|ce(?:la)? jour|ce créneau|l'horaire) vous (?:convient|arrange|va)|si vous êtes disponible|"
+    r"si (?:le|les) (?:viene|va|parece) bien|si (?:le|les) (?:conviene|encaja)|si (?:está|están) disponibles?)\b", re.I)
+"""A condition of the buyer's convenience that hands them the choice."""
+_A_DAY_OR_TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"morgen|nächste woche|lundi|mardi|mercredi|jeudi|vendredi|demain|semaine prochaine|lunes|martes|miércoles|jueves|"
+    r"viernes|mañana|próxima semana|semana que viene)\b", re.I)
+
+
+def conditional_offer(sentence: str, has_date_or_time: bool) -> bool:
+    """Whether `sentence` offers a day or a time on the condition that it suits the buyer (the caller says whether
+    it holds a date or a clock time; a weekday or "next week" is read here)."""
+    return bool(_IF_IT_SUITS.search(sentence)) and "?" not in sentence and (
+        has_date_or_time or bool(_A_DAY_OR_TIME.search(sentence)))
+
+
+_ABOUT_THE_ANSWER = re.compile(
+    r"\b(?:time|times|day|days|date|dates|slot|slots|hour|morning|afternoon|evening|week|when|works?|suits?|fits?|"
+    r"convenient|better|prefer\w*|instead|alternative|another|other|option|"
+    r"zeit\w*|tag|tage|termin\w*|datum|uhrzeit|vormittag|nachmittag|woche|wann|passt|passen|lieber|besser|anderen?|"
+    r"alternative|créneaux?|jours?|dates?|heures?|horaires?|moment|matin|après-midi|semaine|quand|convient|"
+    r"arrange|mieux|préf\w*|autre|horarios?|días?|fechas?|horas?|momento|semana|cuándo|va bien|viene bien|mejor|"
+    r"prefier\w*|otr[oa])\b|\d|" + _A_DAY_OR_TIME.pattern, re.I)
+
+
+def asks_something_else(rest: str) -> bool:
+    """Whether what follows a fallback's opening ("If not, ...") asks about something other than the time or the
+    answer of the ask before it: a question or a request naming none of those words."""
+    return _ABOUT_THE_ANSWER.search(rest) is None and bool(re.search(r"\?|\b(?:please|bitte|s'il vous plaît|por favor)\b",
+                                                                      rest, re.I))
