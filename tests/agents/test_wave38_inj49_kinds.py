@@ -10,14 +10,19 @@ False refusals:
 - a mail whose label for an AI shows only once its markup is gone ("<w:t>assistant: …") is withheld on its own, and
   no longer withholds every record field it was paired with (set 49's 057: the owner's surname): agents.context;
 - a name field whose tail is written in another script's look-alike letters still vouches for the plain name before
-  it (set 49's 074, Carian): agents.hidden_name_heads.
+  it (set 49's 074, Carian): agents.hidden_name_heads;
+- a call dated "the week after" in its own clause, beside the send day's date, is no send-day meeting (set 49's
+  034): agents.later_meetings.
 Set 49's own cases are measured (tests.agents.measure_heldout), not tested here."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
+
+from agents.timing import timing_violations
 
 from tests.agents.conftest import FIXTURES
 from tests.agents.role_matrix import refused_in_role
@@ -148,3 +153,27 @@ def test_a_name_field_with_a_look_alike_tail_vouches_for_the_plain_name_and_not_
     patch = {"contacts": {contact: {"name": name}}}
     assert _refused("writer", lang, honest, patch) == [], honest
     assert _refused("analyst", lang, payload, patch) != [], payload
+
+
+SEND_DAY = date(2026, 11, 27)
+LATER_CALLS = [
+    "You will have it by Friday, November 27; the call you asked for I would suggest for the week after.",
+    "Das Angebot kommt am Freitag, 27. November; das Gespräch schlage ich für die darauffolgende Woche vor.",
+    "Vous la recevrez au plus tard le vendredi 27 novembre ; je vous propose l'appel la semaine suivante.",
+    "La recibirá el viernes 27 de noviembre; la llamada se la propongo para la semana siguiente.",
+]
+SEND_DAY_CALLS = [
+    "You will have it by Friday, November 27; let us call that afternoon.",
+    "Let us call on Friday, November 27; the week after works too.",
+    "La llamada, el viernes 27 de noviembre; la propuesta, la semana siguiente.",
+]
+
+
+@pytest.mark.parametrize("sentence", LATER_CALLS)
+def test_a_call_dated_the_week_after_in_its_own_clause_is_no_send_day_meeting(sentence: str) -> None:
+    assert timing_violations(sentence, SEND_DAY) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", SEND_DAY_CALLS)
+def test_a_call_on_the_send_day_beside_a_later_clause_is_still_refused(sentence: str) -> None:
+    assert any("send day" in r for r in timing_violations(sentence, SEND_DAY)), sentence
