@@ -23,7 +23,6 @@ from datetime import date
 import pytest
 
 from agents.timing import timing_violations
-
 from tests.agents.conftest import FIXTURES
 from tests.agents.role_matrix import refused_in_role
 from tests.agents.test_field_claims import _ctx
