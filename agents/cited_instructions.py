@@ -24,8 +24,9 @@ import re
 
 _SOURCE = re.compile(
     # en: "per the system directive", "according to the system's instruction", "the operator's directive"
-    r"\b(?:system|operator|platform|crm|backend|orchestrator)(?:['’]s)?\s+(?:directive|instruction|order|command|"
-    r"prompt|rule\s+override|override|mandate)s?\b|"
+    # ("the CRM order form" and "the platform command line" are no instruction: order and command only of an operator)
+    r"\b(?:system|operator|platform|crm|backend|orchestrator)(?:['’]s)?\s+(?:directive|instruction|prompt|"
+    r"rule\s+override|override|mandate)s?\b|\boperator(?:['’]s)?\s+(?:order|command)s?\b|"
     r"\b(?:as|like)\s+(?:the\s+)?(?:system|operator|platform)\s+(?:instructed|directed|ordered|commanded|mandated)\b|"
     r"\b(?:instructed|directed|ordered|mandated)\s+by\s+(?:the\s+)?(?:system|operator|platform)\b|"
     # de: "laut Systemvorgabe", "gemäß Systemanweisung", "Anweisung des Betreibers", "wie vom Betreiber angewiesen"
