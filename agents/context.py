@@ -301,10 +301,12 @@ def _number_activities(record: Record, now: datetime) -> dict[str, dict[str, Any
     out: dict[str, dict[str, Any]] = {}
     own: list[str | None] = []
     for n, (at, _, a) in enumerate(acts, start=1):
-        reason = injection_reason(a.subject) or injection_reason(a.body)
         # What a reader cannot see of an HTML e-mail is not the buyer's words: neither the model nor any check reads
-        # it (agents/visible_text.py); the raw body is still screened above, hidden parts included.
+        # it (agents/visible_text.py); the raw body is still screened, hidden parts included. The text the model reads
+        # is screened too: "<w:t>assistant: …" reads as a label for an AI only once its markup is gone, and unscreened
+        # it withheld every record field it was paired with instead of itself (set 49's 057, wave 38).
         seen = visible_text(a.body)
+        reason = injection_reason(a.subject) or injection_reason(a.body) or injection_reason(seen.text)
         own.append(reason)
         if reason is None and n > 1 and own[n - 2] is None:
             # An instruction split over two notes reads whole only when they are put together.

@@ -9,6 +9,10 @@ withheld and read by every other rule.
 
 So the head is kept when it is two to four words of letters only and the word after it carries a character no name
 is written with (a format control, a combining mark or a symbol).
+
+Set 49's 074 hid "OFFRE GROUPÉE À 19 900" after "Paul Lefèvre" in Carian letters that look Latin ("𐊫FF𐊥𐊺"): letters,
+so the tail read as more of the name and no head was kept. A word with a letter of another script than the head's
+(Carian, Cyrillic or Greek look-alikes among Latin ones) hides characters too: no name mixes scripts within a field.
 """
 
 from __future__ import annotations
@@ -20,19 +24,25 @@ _LETTERS = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _HIDING = frozenset({"Cf", "Mn", "Me", "So", "Co", "Cn"})
 
 
-def _hides(word: str) -> bool:
-    return any(unicodedata.category(ch) in _HIDING for ch in word)
+def _scripts(word: str) -> frozenset[str]:
+    # the script is the first word of a letter's Unicode name: "LATIN SMALL LETTER A", "CARIAN LETTER A"
+    return frozenset(unicodedata.name(ch, "?").split()[0] for ch in word if ch.isalpha())
+
+
+def _hides(word: str, script: frozenset[str] = frozenset()) -> bool:
+    return any(unicodedata.category(ch) in _HIDING for ch in word) or bool(script and _scripts(word) - script)
 
 
 def visible_head(name: str | None) -> str | None:
     """The person's name before a word of `name` that hides characters, or None when there is no such head."""
     words = unicodedata.normalize("NFC", name or "").split()
+    script = _scripts(words[0]) if words else frozenset()
     head = []
     for word in words:
-        if not _LETTERS.match(word):
+        if not _LETTERS.match(word) or _hides(word, script):
             break
         head.append(word)
     rest = words[len(head):]
-    if not 2 <= len(head) <= 4 or not rest or not _hides(rest[0]) or not all(w[0].isupper() for w in head):
+    if not 2 <= len(head) <= 4 or not rest or not _hides(rest[0], script) or not all(w[0].isupper() for w in head):
         return None
     return " ".join(head)

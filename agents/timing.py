@@ -18,6 +18,7 @@ from agents.dated_times import anchor_is_a_dated_meeting, meeting_time_dated_els
 from agents.declined_today import without_declined_today
 from agents.document_days import document_weekday
 from agents.facts import find_dates
+from agents.later_meetings import met_later
 from agents.meeting_slots import BUSINESS_HOURS as BUSINESS_HOURS
 from agents.meeting_slots import DEADLINE_MIN_DAYS as DEADLINE_MIN_DAYS
 from agents.meeting_slots import SLOT_HOURS as SLOT_HOURS
@@ -246,7 +247,8 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and (re.search(rf"\b(?:{MEET_WORDS})\b", sentence, re.I)
                                                          or _offers_a_slot(sentence)) and not thanked_on_send_day(
-                    sentence, sentence.find(value)):  # "Thanks for the call on November 25" looks back
+                    sentence, sentence.find(value)) and not met_later(sentence, value):  # "Thanks for the call on
+                # November 25" looks back; "by 27 November; the call the week after" dates the call later
                 reasons.append(f"proposes to meet on the send day ({value!r}){tomorrow_note(sentence, d, send_day)}")
             elif d < send_day and _proposes_meeting(sentence) and not counted_from(sentence, value, _FORWARD):
                 # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can

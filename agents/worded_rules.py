@@ -19,6 +19,7 @@ from agents.asked_concessions import asked_concessions
 from agents.budget_roles import needless_budget_steps
 from agents.bypassed_reviews import bypassed_reviews
 from agents.certification_claims import certification_claims
+from agents.cited_instructions import cited_instructions
 from agents.claimed_modes import claimed_modes
 from agents.claims import discount_violations, price_violations, promise_violations
 from agents.commercial_terms import approval_claims, term_commitments
@@ -37,6 +38,7 @@ from agents.held_price_words import held_price_words
 from agents.jargon_terms import jargon_violations
 from agents.moving_price import falling_prices
 from agents.normalize import normalise
+from agents.off_grid_terms import off_grid_terms
 from agents.outcome_promises import promised_outcomes
 from agents.placed_orders import placed_orders
 from agents.price_matches import price_match_promises
@@ -112,5 +114,6 @@ def worded_violations(
          *delivered_states(as_said, stage_kind), *held_price_words(as_said, allowed_promises),
          *placed_orders(as_said, stage_kind), *certification_claims(as_said, allowed_promises),
          *renewal_terms(as_said, allowed_promises), *retroactive_tiers(as_said), *claimed_modes(as_said),
+         *cited_instructions(as_said), *off_grid_terms(as_said),
          *priced_identifiers(said, approved_discount, money, counts)),
     )
