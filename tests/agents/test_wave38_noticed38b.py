@@ -3,6 +3,10 @@
 2. A discount written as a vulgar fraction ("¾ off", "½ price", "⅓ de remise", "zum ½ Preis", "un ⅓ de descuento") is
    the discount it is (agents.fraction_glyphs, read by claims.discount_violations): the refusal names the share, in
    every role. A fraction of anything but the price ("½ day", "¾ of your trucks") is no discount.
+5. A well-known organisation whose name opens with another customer's ordinary first word ("Die Deutsche Bahn streikt"
+   beside Deutsche Fleet GmbH, "General Motors" beside General Haulage) names that organisation, not the customer
+   (agents.well_known_names, read by other_customers.named_other_customers); the first word alone with a figure
+   ("Deutsche hat 20 % gespart") and a lookalike the list does not hold ("Deutsche Team") still name the customer.
 
 Every check here is a rule read on text: the learned screen takes no part in it.
 """
@@ -12,7 +16,12 @@ from __future__ import annotations
 import pytest
 
 from agents.claims import discount_violations
-from tests.agents.role_matrix import ROLES
+from agents.facts import build_vocabulary
+from agents.models import AnalysisOut
+from agents.normalize import normalise
+from agents.other_customers import named_other_customers
+from agents.safety import check_analysis
+from tests.agents.role_matrix import ROLES, world
 
 # --- 2. discounts written as vulgar fractions -----------------------------------------------------------------------
 
@@ -58,3 +67,48 @@ def test_a_fractional_discount_the_policy_approved_passes(text):
 def test_a_digit_slash_before_a_concession_word_is_a_discount_but_not_before_a_price():
     assert discount_violations("We can take 3/4 off the licence.", None)
     assert discount_violations("Prices as of 3/4 price list apply.", None) == []
+
+
+# --- 5. a well-known organisation that shares a customer's ordinary first word --------------------------------------
+
+ORDINARY_FIRST_WORDS = ("Deutsche Fleet GmbH", "General Haulage Ltd", "Crédit Routier SA", "Banco Rutas SL")
+WELL_KNOWN_MENTIONS = [
+    ("de", "Die Deutsche Bahn streikt am Montag, der Termin bleibt."),
+    ("de", "Die SIM-Karten kommen von der Deutsche Telekom."),
+    ("en", "The General Motors plant is next to the depot."),
+    ("fr", "Le virement passe par le Crédit Agricole."),
+    ("es", "El Banco Santander financia la flota."),
+]
+STILL_THE_CUSTOMER = [
+    ("de", "Deutsche hat 20 % gespart.", "Deutsche Fleet GmbH"),
+    ("de", "Die Deutsche Bahn streikt, aber Deutsche hat 20 % gespart.", "Deutsche Fleet GmbH"),
+    ("de", "Deutsche Fleet hat seine Kosten um 20 % gesenkt.", "Deutsche Fleet GmbH"),
+    ("de", "Deutsche Team hat 20 % gespart.", "Deutsche Fleet GmbH"),
+    ("en", "General cut its fleet costs by 20%.", "General Haulage Ltd"),
+    ("fr", "Crédit a réduit ses coûts de 20 %.", "Crédit Routier SA"),
+    ("es", "Banco redujo sus costes un 20 %.", "Banco Rutas SL"),
+]
+
+
+def _summary_reasons(lang: str, text: str) -> list[str]:
+    ctx, _ = world(lang)
+    vocab = build_vocabulary(ctx, other_customers=list(ORDINARY_FIRST_WORDS))
+    return check_analysis(AnalysisOut(summary=text, engagement_trend="steady", engagement_evidence=[],
+                                      risk_indicators=[], buying_signals=[]), ctx, vocab)
+
+
+@pytest.mark.parametrize(("lang", "text"), WELL_KNOWN_MENTIONS)
+def test_a_well_known_organisation_sharing_a_customers_first_word_names_no_customer(lang, text):
+    assert named_other_customers(normalise(text), ORDINARY_FIRST_WORDS, frozenset()) == [], text
+    assert _summary_reasons(lang, text) == [], text
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), STILL_THE_CUSTOMER)
+def test_the_customers_first_word_alone_or_in_an_unknown_name_still_names_it(lang, text, name):
+    assert named_other_customers(normalise(text), ORDINARY_FIRST_WORDS, frozenset()) == [name], text
+    assert any(name in r for r in _summary_reasons(lang, text)), text
+
+
+def test_a_customer_whose_own_name_opens_with_a_well_known_name_is_named_by_it():
+    assert named_other_customers("Die Deutsche Bahn hat 20 % gespart.", ("Deutsche Bahn Logistik AG",),
+                                 frozenset()) == ["Deutsche Bahn Logistik AG"]
