@@ -3,6 +3,11 @@
 2. A discount written as a vulgar fraction ("¾ off", "½ price", "⅓ de remise", "zum ½ Preis", "un ⅓ de descuento") is
    the discount it is (agents.fraction_glyphs, read by claims.discount_violations): the refusal names the share, in
    every role. A fraction of anything but the price ("½ day", "¾ of your trucks") is no discount.
+3. A phrase the tenant allows with no figure in it ("free onboarding", "formation gratuite", "kostenlose Einrichtung",
+   "formación gratuita") vouches for itself in every role, with the inclusion said of it ("est incluse", "incluimos
+   ..."): agents.allowed_phrases blanks every allowed phrase, the one place the commercial and facts checks read them
+   from. Another item, another concession or a free period beside it is still refused; without the setting, so is
+   the phrase.
 5. A well-known organisation whose name opens with another customer's ordinary first word ("Die Deutsche Bahn streikt"
    beside Deutsche Fleet GmbH, "General Motors" beside General Haulage) names that organisation, not the customer
    (agents.well_known_names, read by other_customers.named_other_customers); the first word alone with a figure
@@ -22,6 +27,7 @@ from agents.normalize import normalise
 from agents.other_customers import named_other_customers
 from agents.safety import check_analysis
 from tests.agents.role_matrix import ROLES, world
+from tests.agents.test_wave38_noticed import IN_EVERY_ROLE
 
 # --- 2. discounts written as vulgar fractions -----------------------------------------------------------------------
 
@@ -67,6 +73,45 @@ def test_a_fractional_discount_the_policy_approved_passes(text):
 def test_a_digit_slash_before_a_concession_word_is_a_discount_but_not_before_a_price():
     assert discount_violations("We can take 3/4 off the licence.", None)
     assert discount_violations("Prices as of 3/4 price list apply.", None) == []
+
+
+# --- 3. an allowed phrase with no figure, in every role -------------------------------------------------------------
+
+ALLOWED_WITHOUT_A_FIGURE = [
+    ("en", "Free onboarding is included in every plan.", ("free onboarding",)),
+    ("en", "Free onboarding is also included for your drivers.", ("free onboarding",)),
+    ("de", "Inklusive der kostenlosen Einrichtung für alle Depots.", ("kostenlose Einrichtung",)),
+    ("de", "Die kostenlose Einrichtung ist inklusive.", ("kostenlose Einrichtung",)),
+    ("fr", "La formation gratuite est incluse pour vos équipes.", ("formation gratuite",)),
+    ("fr", "La formation gratuite reste incluse pour vos conducteurs.", ("formation gratuite",)),
+    ("es", "La formación gratuita forma parte del plan.", ("formación gratuita",)),
+    ("es", "Incluimos la formación gratuita para sus conductores.", ("formación gratuita",)),
+]
+BESIDE_AN_ALLOWED_PHRASE = [
+    ("en", "Free onboarding is included, and free hardware too.", ("free onboarding",)),
+    ("en", "Free onboarding is included, with a 10% discount on top.", ("free onboarding",)),
+    ("de", "Die kostenlose Einrichtung und die Sensoren sind inklusive.", ("kostenlose Einrichtung",)),
+    ("fr", "La formation gratuite et le matériel sont inclus.", ("formation gratuite",)),
+    ("es", "La formación gratuita forma parte del plan y el primer mes es gratis.", ("formación gratuita",)),
+]
+
+
+@IN_EVERY_ROLE
+@pytest.mark.parametrize(("lang", "text", "allowed"), ALLOWED_WITHOUT_A_FIGURE)
+def test_an_allowed_phrase_with_no_figure_vouches_for_itself_in_every_role(role, lang, text, allowed):
+    assert role(lang, text, allowed) == [], role(lang, text, allowed)
+
+
+@IN_EVERY_ROLE
+@pytest.mark.parametrize(("lang", "text", "allowed"), ALLOWED_WITHOUT_A_FIGURE)
+def test_the_phrase_without_the_setting_is_still_refused(role, lang, text, allowed):
+    assert role(lang, text, ()), text
+
+
+@IN_EVERY_ROLE
+@pytest.mark.parametrize(("lang", "text", "allowed"), BESIDE_AN_ALLOWED_PHRASE)
+def test_what_stands_beside_an_allowed_phrase_is_still_refused(role, lang, text, allowed):
+    assert role(lang, text, allowed), text
 
 
 # --- 5. a well-known organisation that shares a customer's ordinary first word --------------------------------------
