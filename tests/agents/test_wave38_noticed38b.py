@@ -8,6 +8,9 @@
    ..."): agents.allowed_phrases blanks every allowed phrase, the one place the commercial and facts checks read them
    from. Another item, another concession or a free period beside it is still refused; without the setting, so is
    the phrase.
+4. agents.concepts' sentences no longer end at an ordinal day before a month ("vom 28. Oktober"), a common abbreviation
+   ("z. B.", "u. a.", "e.g.", "p. ej.", "p. ex.", "env.") or "Nr." / "núm." before its number (agents.sentence_breaks):
+   a sentence with one of them gets the verdict the same sentence gets without it, both ways.
 5. A well-known organisation whose name opens with another customer's ordinary first word ("Die Deutsche Bahn streikt"
    beside Deutsche Fleet GmbH, "General Motors" beside General Haulage) names that organisation, not the customer
    (agents.well_known_names, read by other_customers.named_other_customers); the first word alone with a figure
@@ -21,11 +24,13 @@ from __future__ import annotations
 import pytest
 
 from agents.claims import discount_violations
+from agents.concepts import concept_violations
 from agents.facts import build_vocabulary
 from agents.models import AnalysisOut
 from agents.normalize import normalise
 from agents.other_customers import named_other_customers
 from agents.safety import check_analysis
+from agents.sentence_breaks import sentence_spans
 from tests.agents.role_matrix import ROLES, world
 from tests.agents.test_wave38_noticed import IN_EVERY_ROLE
 
@@ -112,6 +117,49 @@ def test_the_phrase_without_the_setting_is_still_refused(role, lang, text, allow
 @pytest.mark.parametrize(("lang", "text", "allowed"), BESIDE_AN_ALLOWED_PHRASE)
 def test_what_stands_beside_an_allowed_phrase_is_still_refused(role, lang, text, allowed):
     assert role(lang, text, allowed), text
+
+
+# --- 4. the concept rules' sentences across ordinal dates and abbreviations -----------------------------------------
+
+# (with the ordinal date or abbreviation, the same sentence without it)
+MORE_FOR_THE_SAME_PRICE = [
+    ("Sie erhalten ab dem 1. Dezember mehr Sensoren, z. B. zum gleichen Preis.",
+     "Sie erhalten ab Dezember mehr Sensoren zum gleichen Preis."),
+    ("Sie bekommen mehr Sensoren, u. a. zum gleichen Preis.", "Sie bekommen mehr Sensoren zum gleichen Preis."),
+    ("You get more sensors, e.g. at the same price.", "You get more sensors at the same price."),
+    ("Vous recevez plus de capteurs, p. ex. au même prix.", "Vous recevez plus de capteurs au même prix."),
+    ("Vous recevez plus de capteurs, env. 40, au même prix.", "Vous recevez plus de capteurs au même prix."),
+    ("Le damos más sensores, p. ej. al mismo precio.", "Le damos más sensores al mismo precio."),
+]
+QUESTIONS_AND_REFERENCES = [
+    ("Wäre eine kostenlose Schulung z. B. am 3. Dezember für Sie denkbar?",
+     "Wäre eine kostenlose Schulung am Donnerstag für Sie denkbar?"),
+    ("Would a free training, e.g. on December 3, work for you?", "Would a free training on December 3 work for you?"),
+    ("Une formation gratuite, p. ex. le 3 décembre, vous intéresserait-elle ?",
+     "Une formation gratuite le 3 décembre vous intéresserait-elle ?"),
+    ("¿Le interesaría una formación gratuita, p. ej. el 3 de diciembre?",
+     "¿Le interesaría una formación gratuita el 3 de diciembre?"),
+    ("Haben Sie die Bestellung Nr. 4512 erhalten?", "Haben Sie die Bestellung 4512 erhalten?"),
+    ("¿Ha recibido el pedido núm. 4512?", "¿Ha recibido el pedido 4512?"),
+]
+
+
+@pytest.mark.parametrize(("text", "plain"), MORE_FOR_THE_SAME_PRICE)
+def test_more_for_the_same_price_across_an_abbreviation_or_a_date_is_still_one_promise(text, plain):
+    assert concept_violations(plain, "open"), plain
+    assert concept_violations(text, "open") == concept_violations(plain, "open"), text
+
+
+@pytest.mark.parametrize(("text", "plain"), QUESTIONS_AND_REFERENCES)
+def test_a_question_with_an_abbreviation_or_a_date_is_read_as_the_same_question(text, plain):
+    assert concept_violations(plain, "open") == [], plain
+    assert concept_violations(text, "open") == [], text
+
+
+@pytest.mark.parametrize("text", ["Wir haben 28. Das ist gut.", "Der Termin am 3. Dezember steht. Danach melden wir uns.",
+                                  "Did it work? No. We sign Friday."])
+def test_a_full_stop_after_a_number_or_a_word_still_ends_its_sentence(text):
+    assert len(sentence_spans(text)) >= 2, sentence_spans(text)
 
 
 # --- 5. a well-known organisation that shares a customer's ordinary first word --------------------------------------
