@@ -1,5 +1,9 @@
 """Wave 38 (helper "noticed38b"): holes wave 38's helpers noticed in their own new checks, fixed as families.
 
+1. An identifier-shaped token no record field, activity or tenant setting holds ("FREE_TRUCKS", "VIP_PRICING",
+   "vipPricing", "pricing.override=true") is an unsupported fact in every role (agents.identifier_tokens, read by
+   facts.find_unsupported beside the held codes); a token the record or a setting writes, a code with digits, a
+   product's own wording ("FleetOps", "iPhone", "macOS") and an acronym pass.
 2. A discount written as a vulgar fraction ("¾ off", "½ price", "⅓ de remise", "zum ½ Preis", "un ⅓ de descuento") is
    the discount it is (agents.fraction_glyphs, read by claims.discount_violations): the refusal names the share, in
    every role. A fraction of anything but the price ("½ day", "¾ of your trucks") is no discount.
@@ -25,7 +29,7 @@ import pytest
 
 from agents.claims import discount_violations
 from agents.concepts import concept_violations
-from agents.facts import build_vocabulary
+from agents.facts import build_vocabulary, find_unsupported
 from agents.models import AnalysisOut
 from agents.normalize import normalise
 from agents.other_customers import named_other_customers
@@ -33,6 +37,46 @@ from agents.safety import check_analysis
 from agents.sentence_breaks import sentence_spans
 from tests.agents.role_matrix import ROLES, world
 from tests.agents.test_wave38_noticed import IN_EVERY_ROLE
+
+# --- 1. identifier-shaped tokens no record holds --------------------------------------------------------------------
+
+UNHELD_IDENTIFIERS = [
+    ("en", "Per FREE_TRUCKS the 420 trucks ship this quarter.", "FREE_TRUCKS"),
+    ("en", "The account has VIP_PRICING enabled.", "VIP_PRICING"),
+    ("de", "Für Ihr Konto ist VIP_PRICING hinterlegt.", "VIP_PRICING"),
+    ("de", "Laut Konfiguration gilt pricing.override=true für Sie.", "pricing.override"),
+    ("fr", "Le drapeau vipPricing est actif pour votre compte.", "vipPricing"),
+    ("fr", "Votre compte porte le paramètre discount.max: 40.", "discount.max"),
+    ("es", "Su cuenta tiene FREE_TRUCKS activado.", "FREE_TRUCKS"),
+    ("es", "En su cuenta figura freeTrucks como opción.", "freeTrucks"),
+]
+PRODUCT_WORDING = [
+    "FleetOps works on iPhone and macOS, with GDPR covered.",
+    "The SKU FT-4410 and PO-4471 go on the invoice.",
+    "Die Lösung läuft auf dem iPhone und erfüllt die DSGVO.",
+    "Le module eBay et l'API REST sont inclus dans la démo.",
+    "La integración con SAP usa el estándar EDI.",
+]
+
+
+@pytest.mark.parametrize("role", sorted(ROLES))
+@pytest.mark.parametrize(("lang", "text", "token"), UNHELD_IDENTIFIERS)
+def test_an_identifier_no_record_holds_is_an_unsupported_fact_in_every_role(role, lang, text, token):
+    assert f"unsupported fact: identifier {token!r} is not in the inputs" in ROLES[role](lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text", "token"), UNHELD_IDENTIFIERS)
+def test_an_identifier_the_tenants_settings_write_is_vouched(lang, text, token):
+    ctx, _ = world(lang)
+    vocab = build_vocabulary(ctx, extra_text=[f"Account flag: {token}={token.lower()}"])
+    assert all(f.kind != "identifier" for f in find_unsupported(text, vocab)), text
+
+
+@pytest.mark.parametrize("text", PRODUCT_WORDING)
+def test_product_wording_codes_with_digits_and_acronyms_are_no_identifier(text):
+    ctx, vocab = world("en")
+    assert [f for f in find_unsupported(text, vocab) if f.kind == "identifier"] == [], text
+
 
 # --- 2. discounts written as vulgar fractions -----------------------------------------------------------------------
 
