@@ -226,8 +226,9 @@ def build_vocabulary(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in word_list(normalise(t))),
                       today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""),
                       names=record_names(ctx), vouched_phrases=factor_labels(ctx), own_company=ctx.company_name or "",
-                      codes=held_codes(ctx), identifiers=held_identifiers([*trusted, *activity_texts, *(
-                          ctx.safe(f"extra.{k}", v) for k, v in (r.extra or {}).items() if isinstance(v, str))]))
+                      codes=held_codes(ctx), identifiers=held_identifiers([*trusted, *(
+                          ctx.safe(f"extra.{k}", v) for k, v in (r.extra or {}).items() if isinstance(v, str))],
+                          activity_texts, FREE_TEXT_CORROBORATION))
 
 
 @remembered(TEXT_MEMORY)
