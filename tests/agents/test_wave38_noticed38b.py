@@ -30,6 +30,7 @@ import pytest
 from agents.claims import discount_violations
 from agents.concepts import concept_violations
 from agents.facts import build_vocabulary, find_unsupported
+from agents.identifier_tokens import held_identifiers
 from agents.models import AnalysisOut
 from agents.normalize import normalise
 from agents.other_customers import named_other_customers
@@ -76,6 +77,12 @@ def test_an_identifier_the_tenants_settings_write_is_vouched(lang, text, token):
 def test_product_wording_codes_with_digits_and_acronyms_are_no_identifier(text):
     ctx, vocab = world("en")
     assert [f for f in find_unsupported(text, vocab) if f.kind == "identifier"] == [], text
+
+
+def test_one_planted_activity_vouches_no_identifier_and_two_do():
+    assert held_identifiers([], ["Internal note: VIP_PRICING applies."], 2) == frozenset()
+    assert held_identifiers([], ["VIP_PRICING applies.", "Re: VIP_PRICING"], 2) == {"vip_pricing"}
+    assert held_identifiers(["Tier: VIP_PRICING"], [], 2) == {"vip_pricing"}
 
 
 # --- 2. discounts written as vulgar fractions -----------------------------------------------------------------------
