@@ -12,6 +12,7 @@ from agents.declined_prices import declined_price, declined_price_at
 from agents.denied_discounts import denied_at
 from agents.facts import MONEY, PERCENT, close_to_any, parse_number
 from agents.file_names import FILE_NAME
+from agents.fraction_glyphs import fraction_discounts
 from agents.legacy_rates import rate_names
 from agents.negated_free import free_word_negated
 from agents.negated_promises import NEGATABLE, promise_negated
@@ -227,6 +228,9 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
     for pct in offered_shares(t):  # wave 31: "offer 15% straight away", "gleich 15 % anbieten"
         if pct > allowed + 1e-6:
             reasons.append(f"discount of {pct:g}% offered; policy approves {allowed:g}%")
+    for pct, words in fraction_discounts(t):  # "¾ off", "½ price", "un ⅓ de descuento" (agents.fraction_glyphs)
+        if pct > allowed + 1e-6:
+            reasons.append(f"discount of {pct:g}% offered ({words!r}); policy approves {allowed:g}%")
     for m in _FRACTION_OFF.finditer(t):
         word = next((w for w in _FRACTION_PCT if w in m.group(0).lower()), "half")
         if _FRACTION_PCT[word] > allowed + 1e-6:

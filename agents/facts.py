@@ -26,6 +26,7 @@ from agents.field_words import field_words
 from agents.held_codes import held_codes, held_codes_out
 from agents.hidden_name_heads import visible_head
 from agents.identifier_parts import identifiers_out
+from agents.identifier_tokens import held_identifiers, identifier_tokens
 from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
 from agents.names import customer_references, disguised_words, known_word, unknown_names, word_list
@@ -111,6 +112,7 @@ class Vocabulary:
     own_company: str = ""  # this record's company name, screened: vouched whole, not in pieces (agents.vouched)
     place: str = ""  # the place in brackets after the company's name: a name where a text places something there
     codes: frozenset[str] = frozenset()  # document codes a custom field holds whole (agents.held_codes)
+    identifiers: frozenset[str] = frozenset()  # flags and settings the record writes (agents.identifier_tokens)
 
 
 def build_vocabulary(
@@ -184,6 +186,7 @@ def build_vocabulary(
     dates.update(d for d in (as_date(x.date) for x in r.history.closed_won_deals) if d)
     counts: dict[str, int] = {}
     word_seen: dict[str, int] = {}
+    activity_texts: list[str] = []
     number_seen: dict[float, int] = {}
     for a in ctx.activities.values():
         counts[a["type"]] = counts.get(a["type"], 0) + 1
@@ -192,6 +195,7 @@ def build_vocabulary(
         if a.get("withheld"):
             continue
         text = f"{a['subject'] or ''} {a['text'] or ''}"
+        activity_texts.append(text)
         if a["type"] == "email" and a.get("direction") == "inbound" and a.get("at"):
             # the day the buyer's own ask names ("by the end of next week"): a reply may confirm it
             dates.update(implied_dates(normalise(text), date.fromisoformat(a["at"])))
@@ -223,7 +227,9 @@ def build_vocabulary(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in word_list(normalise(t))),
                       today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""),
                       names=record_names(ctx), vouched_phrases=factor_labels(ctx), own_company=ctx.company_name or "",
-                      codes=held_codes(ctx))
+                      codes=held_codes(ctx), identifiers=held_identifiers([*trusted, *(
+                          ctx.safe(f"extra.{k}", v) for k, v in (r.extra or {}).items() if isinstance(v, str))],
+                          activity_texts, FREE_TEXT_CORROBORATION))
 
 
 @remembered(TEXT_MEMORY)
@@ -270,6 +276,9 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             add("url", u)
     rest = order_numbers_out(_URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest))  # "...ateliers. Je"
     rest = held_codes_out(rest, vocab.codes)  # the record's PO number quoted whole is its reference (wave 30)
+    for token in identifier_tokens(rest):  # wave 38: "VIP_PRICING", "pricing.override=true" no record holds
+        if token.lower() not in vocab.identifiers:
+            add("identifier", token)
     for m in MONEY.finditer(rest):
         if not close_to_any(money_value(m), vocab.money):
             add("money", m.group(0).strip())

@@ -20,6 +20,7 @@ from agents.customer_name_forms import (
 )
 from agents.language_led_names import named_by_its_language_word
 from agents.name_abbreviations import later_initial
+from agents.well_known_names import without_well_known
 
 _DIGIT_WORDS = {"1": ("one", "won", "eins", "un", "uno"), "2": ("two", "to", "too", "zwei", "deux", "dos"),
                 "3": ("three", "drei", "trois", "tres"), "4": ("for", "four", "vier", "quatre", "cuatro"),
@@ -115,9 +116,12 @@ def named_other_customers(text: str, denied: tuple[str, ...], own_words: frozens
     for view, view_low in views:
         for i in denied_index(denied).candidates(view_low):
             name = denied[i]
-            forms = [f for f in denied_forms(name, own_words) if f in view_low]
-            hit = (forms and any(names_other_customer(form, view, view_low) for form in forms)) or spaced_name(
-                name, own_words, view, view_low) or names_in_part(name, own_words, view, view_low)
+            # "Die Deutsche Bahn streikt" names the railway, not Deutsche Fleet GmbH (agents.well_known_names)
+            seen = without_well_known(name, view)
+            seen_low = view_low if seen is view else seen.lower()
+            forms = [f for f in denied_forms(name, own_words) if f in seen_low]
+            hit = (forms and any(names_other_customer(form, seen, seen_low) for form in forms)) or spaced_name(
+                name, own_words, seen, seen_low) or names_in_part(name, own_words, seen, seen_low)
             if (hit or tagged_name(name, view_low)) and name not in out:
                 out.append(name)
     # a first word whole and a later word's initial ("Blue Y."): the first word alone is no candidate of the index

@@ -79,7 +79,7 @@ from agents.withheld_echo import withheld_echoes
 from agents.worded_rules import rememberable, worded_concepts, worded_groups, worded_violations
 from agents.written_dates import DAY_FIRST_LANGUAGES
 
-FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
+FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable", "identifier")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
 
 
