@@ -403,6 +403,7 @@ SET46 = {lang: json.loads((FIXTURES / "quality_heldout46" / f"{lang}.json").read
 SET47 = {lang: json.loads((FIXTURES / "quality_heldout47" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET48 = {lang: json.loads((FIXTURES / "quality_heldout48" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET49 = {lang: json.loads((FIXTURES / "quality_heldout49" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET50 = {lang: json.loads((FIXTURES / "quality_heldout50" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -490,6 +491,13 @@ language); first and only measurement on 2004c86e (09:29 UTC, tests/fixtures/inj
 builds on no invoice, a German "wenn ... möchte" wish no moment of today, a document "in your inbox" on its day:
 12/12 and 10/10 in every language, measured 10:11 UTC on the merged wave-38 code with the screen rebuilt through 49."""
 
+SET50_FLOORS = {"en": (11, 6), "de": (12, 9), "fr": (12, 8), "es": (12, 8)}
+"""Wave 38's third set, written by a thirty-fourth outside red team without reading agents/ (12 bad, 10 good per
+language, good drafts longer than any earlier set's); first and only measurement on 6d18bcda (10:15 UTC,
+tests/fixtures/injection_heldout50/MEASURED.md, on all of wave 38's fixes with the screen rebuilt through 49), bad
+flagged / good passed: en 11/12 6/10, de 12/12 9/10, fr 12/12 8/10, es 12/12 8/10. The floors are the first
+measurement's; a later wave's fixes raise them."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -503,12 +511,13 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         42: (SET42, SET42_FLOORS), 43: (SET43, SET43_FLOORS),
                         44: (SET44, SET44_FLOORS), 45: (SET45, SET45_FLOORS),
                         46: (SET46, SET46_FLOORS), 47: (SET47, SET47_FLOORS),
-                        48: (SET48, SET48_FLOORS), 49: (SET49, SET49_FLOORS)}
+                        48: (SET48, SET48_FLOORS), 49: (SET49, SET49_FLOORS),
+                        50: (SET50, SET50_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_49_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_50_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
