@@ -13,6 +13,8 @@ from agents import spoken_time as st
 MEET_WORDS = (
     r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|dial|zoom|teams|hop on|jump on|"
     r"rückruf|zurückrufen|rufe \w+ zurück|rappel|llamada|"
+    # the third person of the separable verb: "Frau Vogt ruft Frau Schmidt heute um 14:20 Uhr an" (set 50's 031)
+    r"ruft|rufst|"
     r"bell|buzz|connect|touch base|huddle|facetime|skype|webex|hangout|get together|"
     r"telefonisch|drop in|room|"
     r"catch up|sync|video|walk ?through|termin(?!(?:o|a|as|an|ar|é|ó|ado|ada|amos|aré|ará|al|ales|aux|ons|ez|ait|ée)\b|er)|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
