@@ -58,6 +58,7 @@ from agents.moments import latest_ask
 from agents.named_events import named_event_deadlines
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
+from agents.past_dated_offers import past_dated_offers
 from agents.per_unit_figures import per_unit_figures, without_per_unit_figures
 from agents.price_comparisons import compared_prices
 from agents.price_guidance import without_price_guidance
@@ -268,7 +269,8 @@ def commercial_rule_violations(
             *legacy_rates(normalise(said), allowed_promises), *dropped_terms(normalise(said)),
             *board_approvals(said, ctx), *holiday_lapses(said, ctx),
             *reworded_terms(said),  # wave 37 (set 46): a free period, a penalty waived, an amount over another term
-            *free_items(said, allowed_promises)]  # wave 38 (set 47's 095): "deux postes de réception gracieux"
+            *free_items(said, allowed_promises),  # wave 38 (set 47's 095): "deux postes de réception gracieux"
+            *past_dated_offers(said, ctx)]  # wave 38 (set 50's 026): "el precio de feria del 10 de noviembre" kept
 
 
 def encoded_violations(
