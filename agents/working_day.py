@@ -50,7 +50,10 @@ _MILESTONE = re.compile(
     r"année|semaine|mes|año|semana|"
     r"gelesen|geprüft|prüfung|angebot|vertrag|entscheidung|budget\w*|urlaub|reise|messe|weihnacht\w*|"
     r"lu|relu|examiné|proposition|devis|contrat|décision|budget|congés?|vacances|voyage|salon|noël|"
-    r"leído|revisad\w*|propuesta|presupuesto|contrato|decisión|vacaciones|viaje|feria|navidad)\b", re.I)
+    r"leído|revisad\w*|propuesta|presupuesto|contrato|decisión|vacaciones|viaje|feria|navidad|"
+    # a consent or a permission, the buyer's or a third party's (set 50's 105 "sobald der Kunde zustimmt")
+    r"agree[sd]?|agreement|consent\w*|permission|zustimm\w*|einverstanden|zusag\w*|erlaubnis|"
+    r"accord|accept\w*|acepte\w*|acepta\w*|consentimiento|autoriz\w*|permiso)\b", re.I)
 
 
 def anchored_to_today(sentence: str) -> bool:
