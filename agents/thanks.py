@@ -19,6 +19,8 @@ _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzli
                      # "je remercie Paul", "I appreciate Marcus sending"
                      r"agradezc\w*|agradec\w*|bedank\w*|danke[nt]?|remerci\w*|appreciate[sd]?|grateful|"
                      r"reconnaissant\w*|dankbar)\b", re.I)
+_NEXT_THANKS = re.compile(rf"{_THANKS.pattern}|\bthank\b|\bagradézca\w*", re.I)
+"""A thanks asked of the reader ("please thank Priya", "agradézcale a Lucía") as well as one said."""
 _PASS_ON = re.compile(r"\b(?:pass(?:ing)? (?:on|along)|give|send|richten|ausrichten|übermitteln|weitergeben|transmett\w*|"
                       r"transmit\w*|transmita|trasladar|traslade|hágale llegar|dele|den)\b", re.I)
 """Thanks handed on to someone ("richten Sie Herrn Weber meinen Dank ... aus", "merci de transmettre à Paul mes
@@ -237,7 +239,9 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
             parts = (ctx.contact_name(c) or "").split(" ")
             first = parts[0]
             named = [p for p in {first, parts[-1] if len(parts) > 1 else ""} if len(p) >= 2]
-            where = f"{passed_on} {clause}"
+            # a second thanks starts a thanks of its own: "Thanks for your note, and please thank Priya for closing the
+            # review" thanks Priya for the review, not for the note (set 50's en-g1); that thanks is read on its turn
+            where = f"{passed_on} {_NEXT_THANKS.split(clause, maxsplit=1)[0]}"
             # the message must be thanked in the part that names the person: "à vous et à Paul d'avoir pris le temps de la
             # démonstration, et pour votre message" thanks Paul for the demo and the recipient for the message (set 23)
             # "su correo del 18 de noviembre y el tiempo que Lucía y usted dedicaron a la demo" thanks Lucía for her
