@@ -240,14 +240,14 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
             first = parts[0]
             named = [p for p in {first, parts[-1] if len(parts) > 1 else ""} if len(p) >= 2]
             # a second thanks starts a thanks of its own: "Thanks for your note, and please thank Priya for closing the
-            # review" thanks Priya for the review, not for the note (set 50's en-g1); that thanks is read on its turn
-            where = f"{passed_on} {_NEXT_THANKS.split(clause, maxsplit=1)[0]}"
+            # review" thanks Priya for the review, not for the note (set 50's en-g1); each is read as its own part
+            own, *asked = _NEXT_THANKS.split(clause)
             # the message must be thanked in the part that names the person: "à vous et à Paul d'avoir pris le temps de la
             # démonstration, et pour votre message" thanks Paul for the demo and the recipient for the message (set 23)
             # "su correo del 18 de noviembre y el tiempo que Lucía y usted dedicaron a la demo" thanks Lucía for her
             # time, not for the message (set 29's es-g6): a coordinated thing of its own starts a new part
-            parts_thanked = re.split(r",?\s+(?:and|et|y|und)\s+(?:for|pour|por|für|the|le|la|les|l'|el|los|las|"
-                                     r"die|der|das|den|dem)\b", where)
+            parts_thanked = [part for where in (f"{passed_on} {own}", *asked) for part in re.split(
+                r",?\s+(?:and|et|y|und)\s+(?:for|pour|por|für|the|le|la|les|l'|el|los|las|die|der|das|den|dem)\b", where)]
             if first and c.id != recipient_id and c.id not in senders and any(
                     any(re.search(rf"\b{re.escape(p)}\b", part) for p in named) and _MESSAGE.search(part)
                     for part in parts_thanked):
