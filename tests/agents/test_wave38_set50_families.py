@@ -22,7 +22,7 @@ from tests.agents.quality_probe import failed_checks, record_context
 
 @pytest.mark.parametrize("body", [
     "Thanks for your email of November 18, and please thank Priya for getting security over the line.",
-    "Thank you for the note, Dana; do thank Priya for the sign-off on our side.",
+    "Thank you for the note, and do thank Priya for the quick sign-off on our side.",
 ])
 def test_a_thanks_asked_for_priya_after_the_readers_own_message_passes(body):
     assert thanks_problems(body, record_context("hubspot_deal"), "501") == []
@@ -37,8 +37,8 @@ def test_priya_thanked_for_an_email_she_did_not_send_is_still_refused():
 # --- a German day's full stop does not cut off who relayed the word ---
 
 @pytest.mark.parametrize("body", [
-    "Frau Schmidt schrieb mir am 20. November, dass Sie weitermachen wollen - herzlichen Dank dafür.",
-    "Wie mir Frau Schmidt am 20. November mitteilte, möchten Sie weitermachen, danke dafür.",
+    "Frau Schmidt schrieb mir am 20. November, dass Sie weitermachen möchten - herzlichen Dank dafür.",
+    "Frau Schmidt hat mir am 20. November geschrieben, dass Sie intern gesprochen haben und weitermachen möchten, danke dafür.",
 ])
 def test_thanks_for_a_decision_anna_relays_to_herr_weber_passes(body):
     assert thanks_problems(body, record_context("de_deal"), "702") == []
@@ -105,6 +105,15 @@ def test_an_offer_to_rework_our_answer_if_the_buyer_wishes_is_no_question(senten
 ])
 def test_asking_the_buyer_their_preference_again_is_still_a_question(sentence):
     assert not offers_to_rework(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "If you would prefer a different rollout order between the two waves, tell me and I'll adjust the plan.",
+    "Should you prefer another rollout order for the waves, let me know and we will revise it.",
+])
+def test_an_offer_to_rework_the_split_tom_asked_about_is_not_asking_him_again(sentence):
+    from agents.known_record import asks_about_known_topics
+    assert asks_about_known_topics(sentence, record_context("salesforce_opportunity")) == []
 
 
 def test_asking_tom_again_about_two_waves_is_still_refused():
