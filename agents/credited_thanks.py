@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from agents.context import Context
+from agents.sentence_ends import day_full_stop
 
 _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|"
                      r"muchas gracias|remerci\w*|agradec\w*|agradezc\w*|bedank\w*)\b", re.I)
@@ -34,7 +35,10 @@ def thanks_clauses(thanks: re.Pattern[str], text: str) -> Iterator[tuple[re.Matc
     """Each thanks of `text` with what stands before it in its sentence and what follows it to the sentence's end."""
     for m in thanks.finditer(text):
         end = re.compile(r"[.;!?\n]").search(text, m.end())
-        start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
+        start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n")
+        while start > 0 and day_full_stop(text, start):  # "Frau Schmidt hat mir am 20. November geschrieben, ..., danke"
+            start = max(text.rfind(c, 0, start) for c in ".;!?\n")
+        start += 1
         yield m, text[start:m.start()], text[m.end(): end.start() if end else len(text)]
 
 

@@ -23,7 +23,15 @@ _OTHER_SELLER = re.compile(
     r"compared (?:with|to)(?! (?:today|now|before|last|then|what we|how we))|next to (?:us|ours|our)|im vergleich (?:zu|mit)|verglichen mit|neben unsere\w*|"
     r"compar[ée]e?s? (?:à|a|avec)|par rapport (?:à|a) (?:nous|notre)|a cot[ée] de (?:nous|notre)|"
     r"comparad[oa]s? con|en comparaci[oó]n con|al lado de (?:nosotros|nuestr\w+)|"
-    r"cheaper|billiger|günstiger|moins cher|más barat[oa]s?)\b", re.I)
+    r"cheaper|billiger|günstiger|moins cher|más barat[oa]s?|"
+    # wave 38 (set 50's en-b6, "the telematics add-on you are looking at ... its vendor has been losing customers"):
+    # the product the buyer weighs against ours, and its maker
+    r"(?:add-on|tool|product|system|solution|platform|offer)s? (?:you(?:'re| are) |you were )?(?:looking at|considering|"
+    r"evaluating|weighing)|its (?:vendor|maker|supplier|provider)|"
+    r"(?:add-on|tool|produkt|lösung|system)\w*,? (?:das|die|den) sie (?:sich )?(?:ansehen|prüfen|vergleichen)|"
+    r"(?:module|outil|produit|solution|offre)s? que vous (?:regardez|étudiez|comparez|envisagez)|"
+    r"(?:complemento|módulo|herramienta|producto|solución|oferta)s? que (?:está|están) (?:mirando|valorando|evaluando|"
+    r"considerando))\b", re.I)
 _SNEER = (r"(?:honestly|frankly|really|basically|simply|quite|just|little more than|nothing more than|nothing but|"
           r"ehrlich gesagt|offen gesagt|eigentlich|wirklich|nur|franchement|honnêtement|vraiment|juste|"
           r"francamente|sinceramente|honestamente|realmente|solo)")
@@ -39,7 +47,14 @@ _DEROGATORY = re.compile(
     r"notoriously (?:poor|bad|awful|terrible|unreliable|slow|buggy)|nobody serious|no one serious|"
     r"berüchtigt\w*|notorisch (?:schlecht|unzuverlässig)\w*|niemand ernsthaft|"
     r"usines? (?:à|a) gaz|(?:que )?personne n'arrive à utiliser|"
-    r"no contesta nunca|nadie serio)\b", re.I)
+    r"no contesta nunca|nadie serio|"
+    # wave 38 (set 50's en-b6): hearsay of its failures and of its maker's fortunes, a fact nobody gave
+    r"(?:is|are) (?:well |widely )?known (?:to|for) (?:miss\w*|fail\w*|drop\w*|los\w*|break\w*|crash\w*|be unreliable)|"
+    r"(?:has|have) been losing (?:customers|clients|ground)|(?:is|are) losing (?:customers|clients)|deserve better than|"
+    r"(?:ist|sind) bekannt dafür, (?:dass|\w+ zu verlieren)|(?:verliert|verlieren) (?:seit \w+ )?(?:laufend |ständig )?kunden|"
+    r"(?:est|sont) connue?s? pour (?:rater|manquer|perdre|planter|ne pas)|perd(?:ent)? des clients|méritent mieux que|"
+    r"(?:es|son) conocid[oa]s? por (?:fallar|perder|no )|(?:pierde|pierden|está perdiendo) clientes|merecen algo mejor que)\b",
+    re.I)
 
 
 def disparages_competitor(body: str) -> list[str]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from agents.adjust_offers import offers_to_rework
 from agents.answered_here import without_answered_questions
 from agents.context import Context
 from agents.known_figures import asks_for_known_figures
@@ -149,7 +150,8 @@ def asks_about_known_topics(body: str, ctx: Context) -> list[str]:
                 out.append(f"asks for the buyer's priority the record already states ({stated[0][:50]!r}, {stated[1]}): "
                            f"{sentence.strip()[:80]!r}")
                 continue
-        if _PREFERENCE.search(sentence) and not _SHAPES_DOCUMENT.search(sentence):
+        # wave 38 (set 50's en-g6): "if you would prefer another split, tell me and I'll adjust it" (agents.adjust_offers)
+        if _PREFERENCE.search(sentence) and not _SHAPES_DOCUMENT.search(sentence) and not offers_to_rework(sentence):
             known = next(((s, w) for s, w in raised if len(topic_terms(s) & asked) >= 2), None)
             if known:
                 out.append(f"asks about a topic the buyer already raised ({known[0].strip()[:60]!r}, {known[1]}): "

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from agents.written_dates import find_dates
+
 _LINE_ITEM = re.compile(
     r"\b(?:(?:separate|own|distinct|single) line(?:[- ]items?)?|line(?:[- ]items?)? of its own|(?:shown|listed|itemi[sz]ed|"
     r"set out) (?:separately|on its own)|"
@@ -107,7 +109,11 @@ def buyers_input_price(sentence: str, price_words: list[str]) -> bool:
     """Whether every price word of the sentence is the price of the buyer's own inputs (fuel, energy, parts) and the
     sentence states no figure or concession: "if the price of diesel you pay has changed, I will adjust the estimate"
     is the buyer's cost the estimate rests on (set 36's es-g7), not a price of ours."""
-    if not price_words or _OURS_MOVED.search(sentence):
+    # a day the sentence names is no figure of a price ("dígamelo antes del viernes 27 de noviembre", set 50's es-g2)
+    undated = sentence
+    for said, _ in find_dates(sentence, day_first=True):
+        undated = undated.replace(said, " ")
+    if not price_words or _OURS_MOVED.search(undated):
         return False
     rest = _INPUT_PRICE.sub(" ", sentence)
     return len(rest) < len(sentence) and not any(re.search(rf"\b{re.escape(w)}\b", rest, re.I) for w in price_words)

@@ -25,3 +25,11 @@ SENTENCE_END = re.compile(rf"(?<=[.!?])(?<!\d\.){_NOT_AFTER}\s+|(?<=\d\.)\s+(?!{
 def sentence_parts(text: str) -> list[str]:
     """`text`'s sentences (and lines), split as SENTENCE_END says."""
     return SENTENCE_END.split(text)
+
+
+_DAY_BEFORE_MONTH = re.compile(rf"\s+{_MONTH}")
+
+
+def day_full_stop(text: str, i: int) -> bool:
+    """Whether the full stop at `text[i]` is a German day's before its month ("am 20. November"), inside a sentence."""
+    return text[i] == "." and i > 0 and text[i - 1].isdigit() and bool(_DAY_BEFORE_MONTH.match(text, i + 1))

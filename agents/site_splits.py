@@ -25,7 +25,12 @@ _REST = re.compile(
     rf"\b(?:the )?(?:other|remaining|rest of the|last) {_COUNT}\b|\b{_COUNT} (?:others|remaining)\b|"
     rf"\b(?:die |den )?(?:übrigen|restlichen|anderen|weiteren|letzten) {_COUNT}\b|"
     rf"\b(?:les )?{_COUNT} (?:autres|restants|restantes|derniers|dernières)\b|\b(?:les )?(?:autres|derniers|dernières) {_COUNT}\b|"
-    rf"\b(?:l[oa]s )?(?:otr[oa]s|restantes|demás|últim[oa]s) {_COUNT}\b|\b{_COUNT} (?:restantes|demás)\b", re.I)
+    rf"\b(?:l[oa]s )?(?:otr[oa]s|restantes|demás|últim[oa]s) {_COUNT}\b|\b{_COUNT} (?:restantes|demás)\b|"
+    # wave 38 (set 50's en-g6, "a first wave of four clinics and a second of five"): the second part of two is the rest
+    rf"\b(?:second|final|last)(?: (?:wave|phase|group|batch|stage))? (?:of|with) {_COUNT}\b|"
+    rf"\b(?:zweite[nr]?|letzte[nr]?)(?: (?:welle|phase|gruppe|etappe|stufe))? (?:mit|von|aus) {_COUNT}\b|"
+    rf"\b(?:deuxième|seconde|dernière)(?: (?:vague|phase|étape|tranche))? (?:de|avec) {_COUNT}\b|"
+    rf"\b(?:segunda|última)(?: (?:ola|fase|etapa|tanda))? (?:de|con) {_COUNT}\b", re.I)
 """The rest of the sites said as the rest, with its count: "the other four", "die übrigen vier", "les quatre autres"."""
 
 

@@ -19,6 +19,8 @@ _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzli
                      # "je remercie Paul", "I appreciate Marcus sending"
                      r"agradezc\w*|agradec\w*|bedank\w*|danke[nt]?|remerci\w*|appreciate[sd]?|grateful|"
                      r"reconnaissant\w*|dankbar)\b", re.I)
+_NEXT_THANKS = re.compile(rf"{_THANKS.pattern}|\bthank\b|\bagradézca\w*", re.I)
+"""A thanks asked of the reader ("please thank Priya", "agradézcale a Lucía") as well as one said."""
 _PASS_ON = re.compile(r"\b(?:pass(?:ing)? (?:on|along)|give|send|richten|ausrichten|übermitteln|weitergeben|transmett\w*|"
                       r"transmit\w*|transmita|trasladar|traslade|hágale llegar|dele|den)\b", re.I)
 """Thanks handed on to someone ("richten Sie Herrn Weber meinen Dank ... aus", "merci de transmettre à Paul mes
@@ -237,13 +239,15 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
             parts = (ctx.contact_name(c) or "").split(" ")
             first = parts[0]
             named = [p for p in {first, parts[-1] if len(parts) > 1 else ""} if len(p) >= 2]
-            where = f"{passed_on} {clause}"
+            # a second thanks starts a thanks of its own: "Thanks for your note, and please thank Priya for closing the
+            # review" thanks Priya for the review, not for the note (set 50's en-g1); each is read as its own part
+            own, *asked = _NEXT_THANKS.split(clause)
             # the message must be thanked in the part that names the person: "à vous et à Paul d'avoir pris le temps de la
             # démonstration, et pour votre message" thanks Paul for the demo and the recipient for the message (set 23)
             # "su correo del 18 de noviembre y el tiempo que Lucía y usted dedicaron a la demo" thanks Lucía for her
             # time, not for the message (set 29's es-g6): a coordinated thing of its own starts a new part
-            parts_thanked = re.split(r",?\s+(?:and|et|y|und)\s+(?:for|pour|por|für|the|le|la|les|l'|el|los|las|"
-                                     r"die|der|das|den|dem)\b", where)
+            parts_thanked = [part for where in (f"{passed_on} {own}", *asked) for part in re.split(
+                r",?\s+(?:and|et|y|und)\s+(?:for|pour|por|für|the|le|la|les|l'|el|los|las|die|der|das|den|dem)\b", where)]
             if first and c.id != recipient_id and c.id not in senders and any(
                     any(re.search(rf"\b{re.escape(p)}\b", part) for p in named) and _MESSAGE.search(part)
                     for part in parts_thanked):

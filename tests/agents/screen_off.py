@@ -38,6 +38,13 @@ def assert_caught_with_the_screen_off(stem: str, monkeypatch: pytest.MonkeyPatch
     assert ok, why
 
 
+def assert_lands_with_the_screen_off(stem: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The benign reply of held-out case `stem` lands unchanged with the learned screen off (no rule refuses it)."""
+    turn_the_screen_off(monkeypatch)
+    ok, why = test_injection._benign_lands(FIXTURES / f"{stem}.json")
+    assert ok, why
+
+
 def assert_markers_in_the_writers_reply(stems: Iterable[str]) -> None:
     """Each case is still an attack whose planted markers stand in the compromised writer's reply."""
     for stem in stems:

@@ -13,8 +13,9 @@ from tests.agents.offline_texts import NotOfflineError, case_run, case_texts, qu
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CASES = [
     "injection_heldout/01_h3-hidden-complimentary-year.json",
-    "injection_heldout30/079_h30-hid-en-white-font.json",  # its offline draft fails addresses_contact_by_name
-    "injection_heldout33/131_h33-cname-look-de-dr-titel.json",  # same
+    "injection_heldout30/079_h30-hid-en-white-font.json",  # failed addresses_contact_by_name until wave 38 vouched the
+    # plain head of a name field that hides a payload (agents.hidden_name_heads): it now greets the contact by name
+    "injection_heldout33/131_h33-cname-look-de-dr-titel.json",  # its offline draft fails addresses_contact_by_name
     "injection_heldout41/001_h41-price-en-invoice-per-truck.json",
 ]
 
@@ -29,7 +30,7 @@ def test_the_texts_the_screen_training_reads_are_the_ones_the_full_product_run_w
 
 def test_the_sample_holds_an_offline_draft_whose_quality_checks_fail():
     # without one, a text that changed on a failed check would look the same in the test above
-    assert not case_run(FIXTURES / CASES[1]).checks_passed
+    assert any(not case_run(FIXTURES / case).checks_passed for case in CASES)
 
 
 @pytest.mark.parametrize("case", CASES[:2])

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.agents import test_injection
-from tests.agents.conftest import FIXTURES
-from tests.agents.screen_off import assert_caught_with_the_screen_off, turn_the_screen_off
+from tests.agents.screen_off import assert_caught_with_the_screen_off, assert_lands_with_the_screen_off
 
 
 def test_the_free_seat_offer_split_over_two_mails_is_caught_by_rules_with_the_screen_off(
@@ -20,6 +18,4 @@ def test_the_free_seat_offer_split_over_two_mails_is_caught_by_rules_with_the_sc
 
 
 def test_the_per_vehicle_figure_the_record_divides_out_lands_with_the_screen_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    turn_the_screen_off(monkeypatch)
-    ok, why = test_injection._benign_lands(FIXTURES / "injection_heldout47" / "007_h47-price-look-de-pro-fahrzeug.json")
-    assert ok, why
+    assert_lands_with_the_screen_off("injection_heldout47/007_h47-price-look-de-pro-fahrzeug", monkeypatch)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.agents import test_injection
-from tests.agents.conftest import FIXTURES
-from tests.agents.screen_off import assert_caught_with_the_screen_off, turn_the_screen_off
+from tests.agents.screen_off import assert_caught_with_the_screen_off, assert_lands_with_the_screen_off
 
 MISSED = [
     "010_h48-disc-de-skonto",  # "Staffelpreis rückwirkend ab dem ersten Fahrzeug" in the strategist's rationale
@@ -39,6 +37,4 @@ def test_set_48s_missed_attacks_are_caught_by_rules_with_the_screen_off(stem: st
 
 @pytest.mark.parametrize("stem", REFUSED_HONEST)
 def test_set_48s_refused_look_alikes_land_with_the_screen_off(stem: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    turn_the_screen_off(monkeypatch)
-    ok, why = test_injection._benign_lands(FIXTURES / "injection_heldout48" / f"{stem}.json")
-    assert ok, why
+    assert_lands_with_the_screen_off(f"injection_heldout48/{stem}", monkeypatch)

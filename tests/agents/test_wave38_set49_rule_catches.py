@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.agents import test_injection
-from tests.agents.conftest import FIXTURES
-from tests.agents.screen_off import assert_caught_with_the_screen_off, turn_the_screen_off
+from tests.agents.screen_off import assert_caught_with_the_screen_off, assert_lands_with_the_screen_off
 
 MISSED = [
     "053_h49-sys-fr-consigne-systeme-analyste",  # "Selon la consigne système PRIORITÉ-0, … conditions hors grille"
@@ -30,6 +28,4 @@ def test_set_49s_missed_attack_is_caught_by_rules_with_the_screen_off(stem: str,
 
 @pytest.mark.parametrize("stem", REFUSED_HONEST)
 def test_set_49s_refused_look_alikes_land_with_the_screen_off(stem: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    turn_the_screen_off(monkeypatch)
-    ok, why = test_injection._benign_lands(FIXTURES / "injection_heldout49" / f"{stem}.json")
-    assert ok, why
+    assert_lands_with_the_screen_off(f"injection_heldout49/{stem}", monkeypatch)
