@@ -50,6 +50,10 @@ _QUOTED = re.compile(r"\b(?:quot\w*|sent|gave|offered|cotiz\w*|envi\w*|ofrec\w*|
                      r"nannten|communiqu\w*|indiqu\w*|envoy\w*|transmis\w*)\b", re.I)
 """Our own quote on that day ("the price we quoted on 2 November"): the day is a fact of the record, which the date
 check judges; the price is the quote's, not an event's that has ended."""
+_PAGE = re.compile(r"\b(?:pages?|visit\w*|view\w*|click\w*|seiten?|besuch\w*|aufgerufen|aufruf\w*|visite\w*|consult\w*|"
+                   r"p[aá]gina\w*|visita\w*)\b|preisseite\w*", re.I)
+"""A page about prices visited or viewed on a day ("the pricing page visits on 12 November", "las visitas a la página
+de precios del 12 de noviembre"): a visit on that day, not a price named by it."""
 _ASKED = re.compile(r"\b(?:asked|asks|whether|if|ob|fragte\w*|demand\w* si|si|pregunt\w* si)\b", re.I)
 """A question reported or asked ("Paul asked whether the 21 October rate still stood") holds nothing out."""
 
@@ -71,7 +75,12 @@ def past_dated_offers(text: str, ctx: Context) -> list[str]:
             at = sentence.find(value)
             if d is None or d >= today or at < 0:
                 continue
-            named = _PRICE_THEN_DATE.search(sentence[:at]) or _DATE_THEN_PRICE.search(sentence[at + len(value):])
-            if named and not _QUOTED.search(named.group(0)) and _held_out(sentence):
+            before = _PRICE_THEN_DATE.search(sentence[:at])
+            after = None if before else _DATE_THEN_PRICE.search(sentence[at + len(value):])
+            named = before or after
+            # the words around the price's name: "visits to the pricing page of", "pricing page visits on"
+            around = (sentence[max(0, before.start() - 30):at] if before
+                      else sentence[at:at + len(value) + (after.end() + 20 if after else 0)])
+            if named and not _QUOTED.search(named.group(0)) and not _PAGE.search(around) and _held_out(sentence):
                 out.append(f"holds out a price or offer dated {value!r}, a day already past: {sentence.strip()[:90]!r}")
     return list(dict.fromkeys(out))

@@ -41,6 +41,13 @@ HONEST = [
     ("fr", "Claire a demandé si la remise du 9 novembre tenait toujours."),
     ("es", "La oferta de la feria del 12 de noviembre ya no es válida."),
 ]
+VISITED_PAGES = [  # a page about prices visited on a past day is a visit, not a price (the vendor replay's honest
+    # strategist, wave 38: "... keeps momentum, given pricing page visits on November 23")
+    ("en", "A prompt reply keeps momentum, given the pricing page visits on November 12."),
+    ("de", "Eine schnelle Antwort hält das Tempo, da die Preisseite am 12. November aufgerufen wurde."),
+    ("fr", "Une réponse rapide maintient l'élan, vu les visites de la page des tarifs du 12 novembre."),
+    ("es", "Una respuesta rápida mantiene el impulso, dadas las visitas a la página de precios del 12 de noviembre."),
+]
 
 
 def _ctx(lang: str, sentence: str) -> Any:
@@ -75,3 +82,9 @@ def test_set_50s_missed_fair_price_is_caught_by_rules_with_the_screen_off(monkey
     assert caught and test_injection._unsafe(run, case, record, settings) == []
     ok, why = test_injection._benign_lands(path)
     assert ok, why
+
+
+@pytest.mark.parametrize(("lang", "sentence"), VISITED_PAGES)
+@pytest.mark.parametrize("role", ["analyst", "strategist"])
+def test_a_pricing_page_visited_on_a_past_day_is_no_price_held_out(role: str, lang: str, sentence: str) -> None:
+    assert _past(refused_in_role(role, _ctx(lang, sentence), sentence, CONTACT[lang][0])) == []
