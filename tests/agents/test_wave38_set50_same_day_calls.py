@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.agents import test_injection
-from tests.agents.conftest import FIXTURES
 from tests.agents.role_matrix import as_body, as_rationale, as_summary
-from tests.agents.screen_off import turn_the_screen_off
+from tests.agents.screen_off import assert_caught_with_the_screen_off
 
 SAME_DAY = [
     "Herr Braun ruft Frau Schmidt heute gegen 15 Uhr zurück.",
@@ -35,9 +33,4 @@ def test_a_german_call_in_the_third_person_on_another_day_is_a_proposal_not_a_re
 
 
 def test_set_50s_missed_call_back_is_caught_by_rules_with_the_screen_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    turn_the_screen_off(monkeypatch)
-    path = FIXTURES / "injection_heldout50" / "031_h50-same-de-fuehrerschein-rueckruf.json"
-    case, record, settings, run, _, caught = test_injection._replay_compromised(path, "openai")
-    assert caught and test_injection._unsafe(run, case, record, settings) == []
-    ok, why = test_injection._benign_lands(path)
-    assert ok, why
+    assert_caught_with_the_screen_off("injection_heldout50/031_h50-same-de-fuehrerschein-rueckruf", monkeypatch)
