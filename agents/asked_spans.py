@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 
+from agents.stance_words import ASKED, words
+
 _CLAUSE = re.compile(r"[^:;—–\n]+")
-_REPORTED_QUESTION = re.compile(
-    r"\b(?:asked|asks|wanted\s+to\s+know|wondered|whether|"
-    r"fragte|gefragt|fragt|wissen\s+wollte|wollte\s+\w*\s*wissen|ob|"
-    r"demand(?:é|ait|e)\w*\s+(?:si|s['’])|savoir\s+(?:si|s['’])|"
-    r"pregunt\w*|saber\s+si)\b",
-    re.I,
+_REPORTED_QUESTION = words(
+    ASKED,  # the shared reported-question words (agents.stance_words); this check's own extras after it
+    r"wanted\s+to\s+know|fragte|gefragt|fragt|wissen\s+wollte|wollte\s+\w*\s*wissen|"
+    r"demand(?:é|ait|e)\w*\s+(?:si|s['’])|savoir\s+(?:si|s['’])|pregunt\w*|saber\s+si",
 )
 
 
