@@ -40,6 +40,7 @@ from agents.price_guidance import no_price_talk_guidance
 from agents.price_questions import price_questions_out
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
 from agents.sentence_ends import sentence_parts
+from agents.unchanged_amounts import unchanged_amount_out
 from agents.unchanged_terms import kept_amount_out, nothing_paid_yet, usual_terms_apply
 
 _OUR_PRICE = re.compile(
@@ -183,6 +184,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
     out = []
     # wave 38 (set 49's de-g9): whole sentences, not cut at "14. Oktober" or "Hr." (agents.sentence_ends)
     for sentence in sentence_parts(text):
+        sentence = unchanged_amount_out(sentence)  # wave 39: "le montant reste celui dont nous avons parlé"
         if topic_reports:
             sentence = _BUYER_PRICE_TOPIC.sub(" ", _TOPIC_REPORT.sub(" ", sentence))
             sentence = sentence if _HELD_UNTIL.search(sentence) else _HOLD_PRICE.sub(" ", sentence)
