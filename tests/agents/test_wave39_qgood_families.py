@@ -1,0 +1,114 @@
+"""Set 50's good drafts the quality checks still refused after wave 38, by family, in wordings and languages other
+than the set's (wave 39, qgood39): an amount tied to one year beside another term, "a year" as an amount's unit, a
+bare thanks for the go-ahead, and an amount said to stay the one discussed.
+
+Each family is tested as the user (an honest draft passes; these fail on the code before wave 39) and as the
+adversary (the same shape with the defect stays flagged: an amount spread over years, a price held for a period, an
+approval the record does not state, a price moved or held with no figure). The tests' clock is Wednesday, 25 November
+2026.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.approvals import unvouched_approvals
+from agents.concepts import concept_violations
+from agents.price_talk import unanchored_price_talk
+from agents.restated_amounts import restated_amounts
+from tests.agents.quality_probe import record_context
+
+# --- an amount tied to one year, and another term offered beside it ---
+
+@pytest.mark.parametrize("sentence", [
+    "The proposal lists the annual price of USD 48,000 and, in an appendix, how a three-year term would compare.",
+    "You will see USD 48,000 a year and, further down, what a 2-year agreement would mean for Marcus's budget.",
+    "Das Angebot nennt den Jahrespreis von 36.000 EUR und, im Anhang, was eine Laufzeit von drei Jahren bedeuten würde.",
+    "Vous y trouverez le prix annuel de 28 000 EUR et, en annexe, ce que changerait un engagement de trois ans.",
+    "Verá el precio anual de 42.000 EUR y, en un anexo, lo que supondría un contrato de dos años.",
+])
+def test_a_yearly_amount_beside_a_longer_term_the_buyer_asked_about_is_no_restatement(sentence):
+    assert restated_amounts(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "USD 48,000 a year and the same for a 2-year term.",
+    "The one-year price of USD 48,000 also covers a 2-year term.",
+    "The USD 48,000 covers all three years.",
+    "The annual price of USD 48,000 and the 3-year price of USD 48,000 are both in the proposal.",
+    "Der Jahrespreis von 36.000 EUR und ebenso für drei Jahre.",
+    "28 000 EUR par an et la même chose sur trois ans.",
+    "42.000 EUR al año y también para tres años.",
+    "Los 42.000 EUR son el precio total de tres años.",
+])
+def test_an_amount_carried_over_several_years_is_still_a_restatement(sentence):
+    assert restated_amounts(sentence)
+
+
+# --- "a year" after an amount is its unit, not a period the price is held for ---
+
+@pytest.mark.parametrize("sentence", [
+    "The price remains USD 48,000 per year for all 420 trucks.",
+    "Our price stays at USD 48,000 each year for the 420 trucks.",
+    "Our price remains at $48,000/year.",
+    "The price stays at USD 48,000 a year, whatever the add-on costs.",
+])
+def test_a_price_that_stays_at_the_records_yearly_amount_holds_nothing_for_a_period(sentence):
+    assert concept_violations(sentence, ()) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our price stays at USD 48,000 a year until 2028.",
+    "Our price stays at USD 48,000 a year for three years.",
+    "The price stays at USD 48,000 per year, locked for the next 2 years.",
+    "Our price stays the same for a year.",
+])
+def test_a_price_held_until_a_day_or_for_years_is_still_a_promise_outside_policy(sentence):
+    assert any("price held for a period" in r for r in concept_violations(sentence, ()))
+
+
+# --- a bare thanks for the go-ahead repeats the approval the buyer wrote ---
+
+@pytest.mark.parametrize("sentence", ["Thank you for the go-ahead.", "Thanks for the green light."])
+def test_thanks_for_a_go_ahead_that_names_nothing_passes_when_the_buyer_wrote_an_approval(sentence):
+    # Dana wrote on November 18: "security signed off on our side"
+    assert unvouched_approvals(sentence, record_context("hubspot_deal")) == []
+
+
+@pytest.mark.parametrize(("record", "sentence"), [
+    ("hubspot_deal", "Thanks for the go-ahead on the budget."),
+    ("hubspot_deal", "Thank you for the green light on the whole rollout."),
+    ("salesforce_opportunity", "Thanks for the go-ahead."),  # Elena and Tom wrote no approval
+    ("fr_deal", "Merci pour votre feu vert."),
+    ("es_opportunity", "Gracias por la luz verde."),
+])
+def test_a_go_ahead_on_something_named_or_on_a_record_with_no_approval_is_still_refused(record, sentence):
+    assert unvouched_approvals(sentence, record_context(record))
+
+
+# --- an amount said to stay the one discussed names no new price ---
+
+@pytest.mark.parametrize("sentence", [
+    "Le montant total reste celui que nous avons évoqué, avec le détail par atelier en annexe.",
+    "The annual amount stays the one we discussed.",
+    "El importe anual sigue siendo el que comentamos.",
+    "Le montant ne change pas.",
+    "Der Preis bleibt der vereinbarte.",
+    "El precio se mantiene como lo hablamos.",
+    "Our price stays as agreed.",
+])
+def test_an_amount_said_to_stay_as_discussed_is_no_unanchored_price_talk(sentence):
+    assert unanchored_price_talk(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le montant reste celui dont nous avons parlé jusqu'en 2028.",
+    "Le montant reste le même avec deux ateliers de plus.",
+    "Le montant reste négociable.",
+    "El precio sigue siendo el mismo, menos un 10 %.",
+    "The price stays the same, but setup is free.",
+    "The amount stays the one we discussed for three years.",
+    "Le prix sera ajusté.",
+])
+def test_an_amount_held_moved_or_given_more_with_no_figure_is_still_price_talk(sentence):
+    assert unanchored_price_talk(sentence)
