@@ -112,3 +112,26 @@ def test_an_amount_said_to_stay_as_discussed_is_no_unanchored_price_talk(sentenc
 ])
 def test_an_amount_held_moved_or_given_more_with_no_figure_is_still_price_talk(sentence):
     assert unanchored_price_talk(sentence)
+
+
+# --- questions settled are no bill settled (q26-en-g1, refused since set 26) ---
+
+@pytest.mark.parametrize("sentence", [
+    "Let us meet on Monday so the last details are settled before your review.",
+    "We can settle open questions with Marcus on that call.",
+    "Nous pourrons régler les questions ouvertes lors de l'appel.",
+    "Any remaining points will be settled before the budget review.",
+])
+def test_questions_or_details_settled_are_no_price_talk(sentence):
+    assert unanchored_price_talk(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Once the invoice is settled we start.",
+    "Please settle the balance before go-live.",
+    "Réglez la facture avant le 30.",
+    "The questions are settled, and the price is lower.",
+    "Questions are settled and you pay 20% less.",
+])
+def test_a_bill_settled_or_a_price_beside_settled_questions_is_still_price_talk(sentence):
+    assert unanchored_price_talk(sentence)
