@@ -14,6 +14,7 @@ import pytest
 
 from agents.approvals import unvouched_approvals
 from agents.concepts import concept_violations
+from agents.german_nouns import unnamed_claims
 from agents.price_talk import unanchored_price_talk
 from agents.restated_amounts import restated_amounts
 from tests.agents.quality_probe import record_context
@@ -135,3 +136,21 @@ def test_questions_or_details_settled_are_no_price_talk(sentence):
 ])
 def test_a_bill_settled_or_a_price_beside_settled_questions_is_still_price_talk(sentence):
     assert unanchored_price_talk(sentence)
+
+
+# --- our suggestions are words of the conversation, in the plural too (q26-de-g3, refused since set 26) ---
+
+@pytest.mark.parametrize("sentence", [
+    "Im Angebot finden Sie auch unsere Vorschläge zur Tourenplanung.",
+    "Zu Ihren Vorschlägen vom Telefonat melde ich mich bis Freitag.",
+])
+def test_suggestions_in_the_plural_are_no_thing_the_record_must_name(sentence):
+    assert unnamed_claims(sentence, record_context("de_deal")) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Das Angebot deckt auch Ihre Kühlfahrzeuge ab.",
+    "Im Angebot sind unsere Reifendruckmodule enthalten.",
+])
+def test_an_invented_thing_of_the_buyer_or_ours_is_still_refused(sentence):
+    assert unnamed_claims(sentence, record_context("de_deal"))
