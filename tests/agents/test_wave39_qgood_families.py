@@ -10,6 +10,8 @@ approval the record does not state, a price moved or held with no figure). The t
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from agents.approvals import unvouched_approvals
@@ -17,6 +19,7 @@ from agents.concepts import concept_violations
 from agents.german_nouns import unnamed_claims
 from agents.price_talk import unanchored_price_talk
 from agents.restated_amounts import restated_amounts
+from agents.thanked_events import unrecorded_occasions
 from tests.agents.quality_probe import record_context
 
 # --- an amount tied to one year, and another term offered beside it ---
@@ -154,3 +157,27 @@ def test_suggestions_in_the_plural_are_no_thing_the_record_must_name(sentence):
 ])
 def test_an_invented_thing_of_the_buyer_or_ours_is_still_refused(sentence):
     assert unnamed_claims(sentence, record_context("de_deal"))
+
+
+# --- a welcome dated by the words after it, not by the message thanked for first (q40-fr-g7, refused since set 40) ---
+
+SEND_DAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(("record", "sentence"), [
+    ("hubspot_deal", "Thanks for your email of November 18 and for hosting us at the demo on October 8."),
+    ("es_opportunity", "Gracias por su correo del 18 de noviembre y por recibirnos en la demo del 27 de octubre."),
+    ("fr_deal", "Merci pour votre réponse du 19 novembre, et merci de nous avoir accueillis le 21 octobre."),
+])
+def test_a_welcome_at_the_recorded_demo_after_a_dated_message_passes(record, sentence):
+    assert unrecorded_occasions(sentence, record_context(record), SEND_DAY) == []
+
+
+@pytest.mark.parametrize(("record", "sentence"), [
+    ("hubspot_deal", "Thanks for your email of November 18 and for hosting us at your depot on November 2."),
+    ("es_opportunity", "Gracias por su correo del 18 de noviembre y por recibirnos en sus oficinas el 3 de noviembre."),
+    ("fr_deal", "Merci pour votre message du 19 novembre et pour votre accueil dans vos ateliers le 10 novembre."),
+    ("fr_deal", "Merci pour votre message du 19 novembre et pour la visite de vos ateliers."),
+])
+def test_a_welcome_on_a_day_or_at_a_place_the_record_does_not_hold_is_still_refused(record, sentence):
+    assert unrecorded_occasions(sentence, record_context(record), SEND_DAY)
