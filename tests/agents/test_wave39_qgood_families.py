@@ -20,6 +20,7 @@ from agents.german_nouns import unnamed_claims
 from agents.price_talk import unanchored_price_talk
 from agents.restated_amounts import restated_amounts
 from agents.thanked_events import unrecorded_occasions
+from agents.thanks import thanks_problems
 from tests.agents.quality_probe import record_context
 
 # --- an amount tied to one year, and another term offered beside it ---
@@ -181,3 +182,24 @@ def test_a_welcome_at_the_recorded_demo_after_a_dated_message_passes(record, sen
 ])
 def test_a_welcome_on_a_day_or_at_a_place_the_record_does_not_hold_is_still_refused(record, sentence):
     assert unrecorded_occasions(sentence, record_context(record), SEND_DAY)
+
+
+# --- a decision to go on thanked for as the company's own is the recipient's too (q25-de-g9, refused since set 25) ---
+
+@pytest.mark.parametrize(("record", "recipient", "sentence"), [
+    ("de_deal", "702", "Bedanken, dass Müller Logistik nach dem internen Gespräch weitermachen will."),
+    ("de_deal", "702", "Danke, dass Müller Logistik nach Ihrem internen Gespräch weitermachen möchte."),
+    ("fr_deal", "712", "Merci : Atelier Lumière souhaite continuer après la démonstration, et nous aussi."),
+    ("es_opportunity", "0035g00000Es02", "Gracias: Distribuciones Levante quiere seguir adelante tras la demo y la propuesta."),
+])
+def test_thanks_that_the_buyers_company_goes_on_passes_to_any_of_its_people(record, recipient, sentence):
+    assert thanks_problems(sentence, record_context(record), recipient) == []
+
+
+@pytest.mark.parametrize(("record", "recipient", "sentence"), [
+    ("hubspot_deal", "502", "Thanks for getting Northwind's security sign-off so we can proceed."),
+    ("hubspot_deal", "502", "Thank you for closing the security review so quickly."),
+    ("fr_deal", "712", "Merci pour votre message : Atelier Lumière souhaite continuer."),
+])
+def test_a_thing_someone_else_did_or_sent_is_still_credited_to_them(record, recipient, sentence):
+    assert thanks_problems(sentence, record_context(record), recipient)
