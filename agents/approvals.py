@@ -135,9 +135,11 @@ vist buen verd auto eleg sele adju prov pres asig libe""".split())
 (budget secured) and of "security": the approver "security" still links to a record that names security by its
 other words ("security signed off on our side" shares "side"? no: _GENERIC drops it), so a claim about security's
 sign-off is vouched through the record's own approval sentence only when another word links them; see _topic."""
-_BARE_STEMS = frozenset({"sign", "appr", "okay", "endo"})
+_BARE_STEMS = frozenset({"sign", "appr", "okay", "endo", "ahea", "gree", "ligh", "grün", "lich", "vert", "verd"})
 """The only words a bare approval note may have besides generic ones ("Signed off", "Approved on their side"): the
-approval verb itself; "Budget approved" or "Vendor selected" name what was approved, and the record must say so."""
+approval verb itself; "Budget approved" or "Vendor selected" name what was approved, and the record must say so.
+Wave 39 (set 50's en-g5, "Thanks for the go-ahead."): the go-ahead nouns are bare too ("go-ahead", "green light",
+"grünes Licht", "feu vert", "luz verde"): thanks for a go-ahead that names nothing repeats the buyer's own approval."""
 _BARE_NOTE = re.compile(r"^(?!.*\b(?:all|alles|tout|todo|toda)\b)(?:\S+\s+){0,5}\S+$", re.I)
 """A note of at most six words that says nothing is approved wholesale ("all signed off" claims everything)."""
 DECIDED_STAGES = re.compile(r"boughtin|bought in|approv|commit|verbal|contractsent|contract sent|closedwon|won\b", re.I)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.amount_rates import amount_rates_out
 from agents.asked_spans import span_outside_questions
 from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.confidential_prices import in_confidential_span
@@ -290,7 +291,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             if same_price_for_options(sentence) or promise_negated(sentence, m.start(), m.end()):
                 continue  # wave 32: "one year and two years side by side, at the same price" holds nothing
             # wave 38 (set 48's 013): the years of the buyer's reported question are no period (agents.asked_spans)
-            if span_outside_questions(sentence, _SPAN_RE) and not _permitted(m.group(0), sentence, allowed):
+            # wave 39 (set 50's en-g5): "USD 48,000 a year" is the amount's unit, no period (agents.amount_rates)
+            if span_outside_questions(amount_rates_out(sentence), _SPAN_RE) and not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (price held for a period): {m.group(0)!r}")
         if _MORE_RE.search(sentence):
             for m in _SAME_PRICE.finditer(sentence):

@@ -30,6 +30,7 @@ ansprechpartner ansprechpartnerin wunsch wünsche anliegen vertrauen offenheit e
 unternehmen firma haus standort standorte geschäftsführung leitung abteilung einkauf buchhaltung lösung plattform
 software produkt produkte zugang konto daten zahlen planung budget zeitplan ziel ziele datum zieldatum website webseite
 prozess prozesse mitarbeitende mitarbeiter mitarbeiterinnen tagesordnung unterlagen dokument dokumente vorschlag
+vorschläge
 """.split())
 """Words of the conversation and of every buyer and seller (their message, question, time, team, company, website,
 target date, our platform): what a draft may say either side has without the record naming it."""

@@ -40,6 +40,8 @@ from agents.price_guidance import no_price_talk_guidance
 from agents.price_questions import price_questions_out
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
 from agents.sentence_ends import sentence_parts
+from agents.settled_questions import settled_questions_out
+from agents.unchanged_amounts import unchanged_amount_out
 from agents.unchanged_terms import kept_amount_out, nothing_paid_yet, usual_terms_apply
 
 _OUR_PRICE = re.compile(
@@ -183,6 +185,9 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
     out = []
     # wave 38 (set 49's de-g9): whole sentences, not cut at "14. Oktober" or "Hr." (agents.sentence_ends)
     for sentence in sentence_parts(text):
+        # wave 39: "le montant reste celui dont nous avons parlé", "so any questions are settled" name no price
+        said, sentence = sentence, settled_questions_out(unchanged_amount_out(sentence))
+        blanked = sentence != said
         if topic_reports:
             sentence = _BUYER_PRICE_TOPIC.sub(" ", _TOPIC_REPORT.sub(" ", sentence))
             sentence = sentence if _HELD_UNTIL.search(sentence) else _HOLD_PRICE.sub(" ", sentence)
@@ -221,7 +226,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
             continue
         if restated_with_its_amount(sentence, text) or same_as_the_stated_amount(sentence, text, _OUR_PRICE, _MOVED):
             continue  # wave 32: "at the same price" as the amount another sentence states (agents.same_price)
-        out.append(f"price talk the record does not anchor: {sentence.strip()[:120]!r}")
+        shown = said if blanked else sentence  # a clause blanked above is shown as written
+        out.append(f"price talk the record does not anchor: {shown.strip()[:120]!r}")
     return out
 
 

@@ -19,6 +19,7 @@ import re
 
 from agents.clauses import CLAUSE_BREAK
 from agents.facts import MONEY
+from agents.one_year_amounts import other_term_beside
 from agents.period_words import NUMBER, SUB_YEAR, YEARS, compiled, number_value
 
 _K_AMOUNT = re.compile(r"(?<![\w.,])\d{1,4}(?:[.,]\d+)?\s?(?:k|tsd\.?|mil)\b", re.I)
@@ -75,6 +76,8 @@ def restated_amounts(text: str) -> list[str]:
                     if term is None or _NOT_SAID.search(near[: term.start()] if side == "after" else near[term.end():]):
                         continue
                     if _NOT_SAID.search(clause[: amount.start()]) and side == "after":
+                        continue
+                    if side == "after" and other_term_beside(before, after[: term.start()]):
                         continue
                     out.append(f"an amount restated over a term the record does not give it: "
                                f"{amount.group(0).strip()!r} {term.group(0).strip()!r}")

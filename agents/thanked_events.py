@@ -71,6 +71,14 @@ def _window(sentence: str, send_day: date) -> tuple[date, date] | None:
     return None
 
 
+def _recorded(part: str, send_day: date, met: list[date], occasions: set[str]) -> bool:
+    """Whether `part` (from the visit word on) dates the occasion to a meeting or call of the record, or names one."""
+    window = _window(part, send_day)
+    if window is not None:
+        return any(window[0] - timedelta(days=1) <= d <= window[1] + timedelta(days=1) for d in met)
+    return any(w.lower()[:4] in occasions for w in re.findall(r"[^\W\d_]{4,}", part))
+
+
 def unrecorded_occasions(body: str, ctx: Context, send_day: date) -> list[str]:
     """Thanks for a visit or a dated meeting that no activity of the record shows."""
     text = normalise(body)
@@ -93,7 +101,10 @@ def unrecorded_occasions(body: str, ctx: Context, send_day: date) -> list[str]:
         held = window is not None and any(window[0] - timedelta(days=1) <= d <= window[1] + timedelta(days=1)
                                           for d in met)
         named = window is None and any(w.lower()[:4] in occasions for w in re.findall(r"[^\W\d_]{4,}", tail))
-        if (v := _VISIT.search(tail)) and not _VISIT_ON_RECORD.search(said) and not held and not named:
+        # wave 39 (q40-fr-g7): "merci pour votre message du 19 novembre et pour votre accueil lors de la démonstration
+        # du 21 octobre": the welcome is dated by the words after it, not by the message's day before it
+        if (v := _VISIT.search(tail)) and not _VISIT_ON_RECORD.search(said) and not held and not named \
+                and not _recorded(tail[v.start():], send_day, met, occasions):
             out.append(f"thanks for a {v.group(0)!r} no activity of the record shows: {sentence.strip()[:80]!r}")
         elif (m := _MEETING.search(tail)) and window is not None and window[1] < send_day and not held:
             out.append(f"thanks for a {m.group(0)!r} on a day the record has no meeting or call: "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from agents.company_decisions import company_decides
 from agents.context import Context
 from agents.credited_thanks import thanks_clauses, thanks_for_another_contacts_message
 from agents.facts import find_dates
@@ -270,7 +271,9 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
             # you", "Votre demande de proposition m'a bien été transmise, merci !", "danke dafür" (wave 19, set 27 b3)
             parts = [before]
         for part in parts:
-            if credited := _credited_elsewhere(part, ctx, thanked, names):
+            # wave 39 (q25-de-g9): "dass Müller Logistik weitermachen möchte" is the company's decision, the recipient's too
+            if (credited := _credited_elsewhere(part, ctx, thanked, names)) \
+                    and not company_decides(part, r.company.name if r.company else None):
                 out.append(f"thanks the recipient for what the record credits to {credited}")
             elif sent := _produced_by_us(part, ctx, names):
                 out.append(f"thanks the buyer for what we sent ({sent!r})")
