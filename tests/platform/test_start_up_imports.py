@@ -31,15 +31,22 @@ main(sys.argv[2:])
 """
 
 
-def loaded_by(*args: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], list[str]]:
-    database = tmp_path / "empty.db"
-    database.touch()  # a command never creates the embedded database; an empty file is one to migrate
+UNREACHABLE = "postgresql://revops:pw@127.0.0.1:1/agentic"
+"""Port 1 on loopback: refused at once, after the app is built."""
+
+
+def loaded_by(*args: str, tmp_path: Path, database_url: str | None = None,
+              watched: tuple[str, ...] = LOADED_ONLY_WHEN_NEEDED) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    if database_url is None:
+        database = tmp_path / "empty.db"
+        database.touch()  # a command never creates the embedded database; an empty file is one to migrate
+        database_url = f"sqlite:///{database}"
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}
-    env.update({"DATABASE_URL": f"sqlite:///{database}", "AGENTIC_SALES_TOKEN_KEY": TEST_TOKEN_KEY,
+    env.update({"DATABASE_URL": database_url, "AGENTIC_SALES_TOKEN_KEY": TEST_TOKEN_KEY,
                 "AGENTIC_SALES_SECRET_KEY": TEST_SECRET_KEY, "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
                 "OMP_NUM_THREADS": "1"})
-    run = subprocess.run([sys.executable, "-c", RUN_AND_REPORT, json.dumps(LOADED_ONLY_WHEN_NEEDED), *args],
+    run = subprocess.run([sys.executable, "-c", RUN_AND_REPORT, json.dumps(watched), *args],
                          capture_output=True, text=True, env=env, cwd=str(tmp_path), timeout=180)
     return run, json.loads(run.stderr.strip().splitlines()[-1])
 
@@ -51,6 +58,15 @@ def test_listing_tenants_builds_the_app_without_loading_the_scoring_libraries_or
     assert json.loads(run.stdout) == []
     assert loaded == [], f"`tenants list` imported {loaded} at start-up"
 
+
+
+def test_a_command_on_postgresql_builds_the_app_without_loading_alembic(tmp_path):
+    # Only the embedded database is migrated by a command; Alembic, Mako and Pygments waited for the health check.
+    run, loaded = loaded_by("tenants", "list", tmp_path=tmp_path, database_url=UNREACHABLE,
+                            watched=(*LOADED_ONLY_WHEN_NEEDED, "alembic"))
+
+    assert run.returncode == 2 and "127.0.0.1:1" in run.stderr, run.stderr
+    assert loaded == [], f"`tenants list` on PostgreSQL imported {loaded} at start-up"
 
 
 def test_the_next_step_words_import_on_their_own_before_the_cards():
