@@ -69,6 +69,15 @@ def test_a_command_on_postgresql_builds_the_app_without_loading_alembic(tmp_path
     assert loaded == [], f"`tenants list` on PostgreSQL imported {loaded} at start-up"
 
 
+def test_the_help_lists_every_command_without_starting_the_sandboxes_markets_or_servers(tmp_path):
+    run, loaded = loaded_by("--help", tmp_path=tmp_path, watched=(
+        *LOADED_ONLY_WHEN_NEEDED, "numpy", "integrations.sandbox.hubspot_api", "integrations.sandbox.salesforce_api.handle"))
+
+    assert run.returncode == 0, run.stderr
+    assert "sandbox" in run.stdout and "tenants" in run.stdout
+    assert loaded == [], f"`--help` imported {loaded}"
+
+
 def test_the_next_step_words_import_on_their_own_before_the_cards():
     # The cards' package imports the next step's words, which import the cards' humanize: entered from the words'
     # side, the cycle used to stop at a half-built module (ImportError on ARM_WORDS).
