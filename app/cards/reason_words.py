@@ -16,7 +16,11 @@ from typing import Any
 from app.cards import catalogue
 from app.cards.catalogue import percent, text
 from app.cards.humanize import MONTHS, WEEKDAYS, prose, words
-from app.pipeline.next_step_words import ARM_WORDS, strategy_words
+
+# The module, not its names: next_step_words imports app.cards.humanize, whose package imports this module, so a
+# program that imports next_step_words first (tests/pipeline/test_next_best_action_field_words.py alone) finds it
+# half-built here; its names are read when a card is worded.
+from app.pipeline import next_step_words
 
 _REASONS = (
     (re.compile(r"^discount (\d+)% above (\d+)%$"), "reason.discount_over"),
@@ -95,8 +99,8 @@ def strategy_name(strategy: Mapping[str, Any], lang: str) -> str:
         return text(lang, "strategy.holdout")
     if (why or {}).get("mode") == "no_allowed_strategy" or arm == "none":
         return text(lang, "strategy.none")
-    if arm in ARM_WORDS["en"]:
-        said = strategy_words(arm, lang)
+    if arm in next_step_words.ARM_WORDS["en"]:
+        said = next_step_words.strategy_words(arm, lang)
         return said[:1].upper() + said[1:]
     return str(strategy.get("label") or words(arm))
 

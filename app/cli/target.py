@@ -36,7 +36,7 @@ def command_app() -> Flask:
     logging.getLogger("alembic").setLevel(logging.WARNING)
     from app import create_app
     from app.demo import demo_config
-    from app.storage import get_db, migrate
+    from app.storage import get_db
 
     overrides: dict[str, Any] = {}
     data_dir = os.environ.get("AGENTIC_SALES_DATA_DIR")
@@ -47,6 +47,8 @@ def command_app() -> Flask:
     remember_database(app.config["DATABASE_URL"])
     refuse_a_missing_database(app.config["DATABASE_URL"], data_dir)  # before the engine's first connect creates it
     if get_db(app).dialect == "sqlite":
+        from app.storage import migrate  # Alembic's import: only where a command migrates
+
         migrate.upgrade(app.config["DATABASE_URL"])
     return app
 

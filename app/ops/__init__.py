@@ -10,7 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify
 
 from app import auth, metrics
 from app.dispatch import get_dispatcher
-from app.storage import get_db, migrate
+from app.storage import get_db
 
 bp = Blueprint("ops", __name__)
 log = logging.getLogger(__name__)
@@ -21,6 +21,10 @@ def healthz() -> Any:
     """200 with database and queue status, or 503 naming what is down."""
     checks: dict[str, Any] = {}
     down: list[str] = []
+    # Alembic (with Mako and Pygments) is imported on the first health check, not with the app: a fifth of every
+    # command's start-up, and commands on PostgreSQL never migrate.
+    from app.storage import migrate
+
     try:
         db = get_db()
         revision, head = migrate.current_revision(db.engine), _head_revision()
@@ -55,6 +59,8 @@ def _public(exc: Exception, what: str) -> str:
 
 @functools.cache
 def _head_revision() -> str:
+    from app.storage import migrate
+
     return migrate.head_revision()  # reads the migration scripts: once per process
 
 

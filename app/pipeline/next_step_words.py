@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from agents.slot_text import format_slot
 from app.cards.humanize import words
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -149,6 +148,10 @@ def next_step_text(*, channel: Any, who: Any, due_at: Any, timezone: Any, discou
     text = p[verb].format(who=person)
     at = _local(due_at, timezone) if due_at else None
     if at is not None:
+        # Imported here: agents.slot_text reaches agents.timing's tables, a third of a CPU second that every
+        # command and web worker paid at start-up for the cards' module graph, needed only once a card has a due date.
+        from agents.slot_text import format_slot
+
         slot = format_slot(at, lang)
         text += p["meeting_when" if verb == "meeting" else "when"].format(at=slot)
         if timezone:

@@ -7,8 +7,33 @@
 Nothing here imports the product's `app/`, `agents/` or `scoring/`.
 """
 
-from ._thread import SandboxHandle, run_in_thread
-from .hubspot_api import SandboxConfig, create_sandbox_app
-from .hubspot_api.state import EXTENSION
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._thread import SandboxHandle, run_in_thread
+    from .hubspot_api import SandboxConfig, create_sandbox_app
+    from .hubspot_api.state import EXTENSION
 
 __all__ = ["EXTENSION", "SandboxConfig", "SandboxHandle", "create_sandbox_app", "run_in_thread"]
+
+_HOMES = {"SandboxHandle": "._thread", "run_in_thread": "._thread", "SandboxConfig": ".hubspot_api",
+          "create_sandbox_app": ".hubspot_api", "EXTENSION": ".hubspot_api.state"}
+"""Where each name lives, imported on first use (PEP 562): `agentic-sales` registers the sandbox commands of
+`integrations.sandbox.commands` at every start, and the HubSpot emulation and its market (NumPy) waited for a command
+that serves one."""
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -8,9 +8,33 @@
 See integrations/sandbox/README.md ("Salesforce surface").
 """
 
-from .app import create_sandbox_app
-from .config import SfSandboxConfig
-from .handle import SalesforceSandboxHandle, run_salesforce_sandbox
-from .state import Sandbox
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .app import create_sandbox_app
+    from .config import SfSandboxConfig
+    from .handle import SalesforceSandboxHandle, run_salesforce_sandbox
+    from .state import Sandbox
 
 __all__ = ["Sandbox", "SalesforceSandboxHandle", "SfSandboxConfig", "create_sandbox_app", "run_salesforce_sandbox"]
+
+_HOMES = {"create_sandbox_app": ".app", "SfSandboxConfig": ".config", "SalesforceSandboxHandle": ".handle",
+          "run_salesforce_sandbox": ".handle", "Sandbox": ".state"}
+"""Where each name lives, imported on first use (PEP 562): `agentic-sales` adds this sandbox's commands
+(salesforce_api/cli.py) at every start, and the org's server and its certificates waited for `serve-salesforce`."""
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

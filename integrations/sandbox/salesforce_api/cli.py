@@ -19,7 +19,6 @@ from typing import Any
 import click
 
 from integrations.sandbox.control_client import ca_file_option, control
-from integrations.sandbox.salesforce_api.handle import run_salesforce_sandbox
 
 PORT = 8091
 """Default port: beside the HubSpot sandbox's 8090."""
@@ -54,6 +53,9 @@ def serve_salesforce(host: str, port: int, seed: int, orgs: tuple[str, ...], cli
     bad = [o for o in orgs if len(o) != 18 or not o.isalnum() or not o.startswith("00D")]
     if bad:
         raise click.BadParameter(f"{bad[0]!r} is not an 18-character org id beginning with 00D", param_hint="'--org'")
+    # Imported here, not at every `agentic-sales` start: the org's server, its TLS and market.
+    from integrations.sandbox.salesforce_api.handle import run_salesforce_sandbox
+
     started = time.monotonic()
     click.echo(f"seeding market (seed {seed}) ...", err=True)
     overrides: dict[str, Any] = {"org_ids": tuple(orgs)} if orgs else {}
