@@ -31,8 +31,8 @@ from agents.colloquial_terms import colloquial_violations
 from agents.concepts import concept_violations
 from agents.context import Context
 from agents.contract_field_dates import quoted_contract_dates
-from agents.derived_figures import derived_unit_prices
 from agents.delivery_days import promised_delivery_days
+from agents.derived_figures import derived_unit_prices
 from agents.dropped_terms import dropped_terms
 from agents.echo import echoed_inbound
 from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
