@@ -12,6 +12,7 @@ a unit pair the list lacks.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -58,5 +59,9 @@ def conversion_factors_out(text: str) -> str:
     if not any(ch.isdigit() for ch in text):
         return text
     for factor, pattern in _COMPILED:
-        text = pattern.sub(lambda m, f=factor: " " * len(m.group(0)) if _as_written(m.group(1), f) else m.group(0), text)
+        text = pattern.sub(functools.partial(_blank_if_factor, factor), text)
     return text
+
+
+def _blank_if_factor(factor: float, m: re.Match[str]) -> str:
+    return " " * len(m.group(0)) if _as_written(m.group(1), factor) else m.group(0)
