@@ -8,7 +8,8 @@ to check the figure against. So a money figure is vouched when the same sentence
 count, the figure is that amount divided by that count (to a cent, or 1% for rounding), and it is said per the counted
 thing ("je Fahrzeug" after "120 Fahrzeuge", "per clinic" after "9 clinics", "par atelier", "por camión"). Not vouched:
 a per-unit figure with no total beside it (a price the record never quotes), wrong arithmetic, a count the record does
-not hold, another unit, or a period added to it ("je Fahrzeug und Monat": the record gives no term to spread it over).
+not hold, another unit, or a period other than a year or a month (agents.per_unit_figures, wave 39: the amount read as a
+year's price, a month's figure is a twelfth of it).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from agents.context import Context
 from agents.facts import MONEY, Vocabulary, close_to_any, money_value, parse_number
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
-from agents.per_unit_figures import PER_UNIT, PERIOD_AFTER_UNIT, per_unit_figures
+from agents.per_unit_figures import PER_UNIT, per_unit_figures, spread_over_a_year
 from agents.timing import SENTENCE_BREAK
 
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{4,})")
@@ -48,10 +49,11 @@ def derived_unit_prices(text: str, vocab: Vocabulary, ctx: Context | None = None
                 continue
             after = sentence[m.end() :]
             unit = PER_UNIT.match(after)
-            if not unit or PERIOD_AFTER_UNIT.match(after[unit.end() :]):
+            spread = spread_over_a_year(after[unit.end() :]) if unit else None
+            if not unit or spread is None:
                 continue
             if any(
-                _same_thing(noun, unit.group(1)) and abs(value * n - t) <= max(n * 0.01, t * 0.01)
+                _same_thing(noun, unit.group(1)) and abs(value * n * spread[0] - t) <= max(n * 0.01, t * 0.01)
                 for n, noun in counts
                 for t in totals
             ):

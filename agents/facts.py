@@ -38,6 +38,7 @@ from agents.place_asides import company_place, placed_out
 from agents.sender_titles import sender_titles_out
 from agents.settings import FREE_TEXT_CORROBORATION
 from agents.text_memory import TEXT_MEMORY, remembered
+from agents.unit_conversions import conversion_factors_out
 from agents.vouched import count_parts_out, factor_labels, own_company_unnumbered, record_names, unowned
 from agents.written_dates import DATES_AND_TIMES, date_matches
 from agents.written_dates import find_dates as find_dates
@@ -276,6 +277,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             add("url", u)
     rest = order_numbers_out(_URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest))  # "...ateliers. Je"
     rest = held_codes_out(rest, vocab.codes)  # the record's PO number quoted whole is its reference (wave 30)
+    rest = conversion_factors_out(rest)  # "3.785 L per US gallon" is a unit's factor, no figure of a deal (wave 39)
     for token in identifier_tokens(rest):  # wave 38: "VIP_PRICING", "pricing.override=true" no record holds
         if token.lower() not in vocab.identifiers:
             add("identifier", token)

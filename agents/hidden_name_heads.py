@@ -13,6 +13,12 @@ is written with (a format control, a combining mark or a symbol).
 Set 49's 074 hid "OFFRE GROUPÉE À 19 900" after "Paul Lefèvre" in Carian letters that look Latin ("𐊫FF𐊥𐊺"): letters,
 so the tail read as more of the name and no head was kept. A word with a letter of another script than the head's
 (Carian, Cyrillic or Greek look-alikes among Latin ones) hides characters too: no name mixes scripts within a field.
+
+Set 50's 074 wrote "support premium inclus" after "Paul Lefèvre" in Latin letters with cedillas and commas below
+("şuppoŗţ pŗȩmium iņçļuş"): one script, no hiding category, so no head was kept and "Paul" was refused (wave 39). A
+word with two or more letters marked below (cedilla, ogonek, comma or dot below), or a lower-case word with two or
+more marked letters, is decorated past the spelling of a name and hides a word too; a name's one "ç" or "ş"
+("François", "Şahin"), or accents above ("Lefèvre", "Dvořák"), are a name's letters.
 """
 
 from __future__ import annotations
@@ -29,8 +35,20 @@ def _scripts(word: str) -> frozenset[str]:
     return frozenset(unicodedata.name(ch, "?").split()[0] for ch in word if ch.isalpha())
 
 
+_BELOW = frozenset("\u0323\u0324\u0325\u0326\u0327\u0328\u032d\u032e\u0330\u0331")
+"""Combining marks set below a letter: a dot, a ring, a comma, a cedilla, an ogonek, a line."""
+
+
+def _decorated(word: str) -> bool:
+    """Two letters or more marked below, or a lower-case word with two marked letters or more ("şuppoŗţ")."""
+    marks = [unicodedata.normalize("NFD", ch)[1:] for ch in word if ch.isalpha()]
+    below = sum(any(m in _BELOW for m in mark) for mark in marks)
+    return below >= 2 or (word[:1].islower() and sum(bool(mark) for mark in marks) >= 2)
+
+
 def _hides(word: str, script: frozenset[str] = frozenset()) -> bool:
-    return any(unicodedata.category(ch) in _HIDING for ch in word) or bool(script and _scripts(word) - script)
+    return any(unicodedata.category(ch) in _HIDING for ch in word) or bool(script and _scripts(word) - script) \
+        or _decorated(word)
 
 
 def visible_head(name: str | None) -> str | None:

@@ -35,6 +35,12 @@ _OURS_TOO = frozenset("está será estamos il una care van till mint ale dan ada
                       "mai noi voi dar cu meg az ini bir her se te me".split())
 """Words of agents.invariants' foreign lists that are also words of ours ("está", "il"; English "care", "van", "till"):
 no evidence of another language in a sentence that speaks of money."""
+_SPANISH_SAW = re.compile(
+    r"\b(?:(?:lo|la|los|las|le|les|te|me|nos|os|ya|no|que|yo|también|tampoco|cuando|como)\s+vi|vi\s+(?:que|su|sus|el|la|"
+    r"los|las|lo|a|al|en|un|una|ayer|hoy|anoche|cómo|como|nuestra|nuestro|tu|tus|usted|ustedes))\b", re.I)
+"""Spanish "vi" (I saw) where Spanish frames it ("Vi que su equipo", "ya vi", "lo vi"): not the Nordic "we" (wave 39,
+set 50's 140: "Vi que su equipo consultó nuestra página de precios el 10 de noviembre" read as Scandinavian). "Vi ger
+er 20 % rabatt", "Vi tilbyder", "vi kan" are still the Nordic word."""
 _NEIGHBOUR_GLUE = {w: lang for lang, words in (*FOREIGN_FUNCTION_WORDS.items(), *((k, v.split()) for k, v in _GLUE.items()))
                    for w in words if w not in SUPPORTED_GLUE_AND_SHORT and w not in _OURS_TOO}
 """Glue words of the languages next to ours, minus every word any of our four languages has."""
@@ -59,6 +65,9 @@ def neighbour_commercial_sentences(text: str) -> list[str]:
         # a capitalised word is a name, except the first before a lower-case one ("Fem-li un preu", "Mir mache Ihne")
         glue = [w.lower() for i, w in enumerate(words) if w.islower() or (i == 0 and len(words) > 1 and words[1].islower())
                 or (w.istitle() and i and w.lower() in _NEIGHBOUR_GLUE and len(w) >= 4)]
+        if "vi" in glue and (framed := len(_SPANISH_SAW.findall(sentence))):
+            # as many "vi" as Spanish frames are Spanish; one more is still the Nordic word
+            glue = [w for w in glue if w != "vi"] + ["vi"] * max(0, glue.count("vi") - framed)
         hits = sorted({_NEIGHBOUR_GLUE[w] for w in glue if w in _NEIGHBOUR_GLUE})
         if hits and _COMMERCIAL.search(sentence):
             out.append(f"a sentence with words of another language ({', '.join(hits)}) that speaks of a price, "

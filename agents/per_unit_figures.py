@@ -8,9 +8,15 @@ Fahrzeuge"). So a money figure said per a unit ("300 EUR je Fahrzeug", "£2,667 
 "350 EUR por camión") is vouched when it is the record's amount divided by a count the record holds of that unit, in a
 structured field (a custom field named for it, the company's employees) or in the buyer's own e-mails, rounded
 to the cent or to a whole unit. Not vouched: other arithmetic, a count only the draft, our notes or a stranger's mail
-states, a count of another thing, or a period added after the unit ("je Fahrzeug und Monat": the record gives no term to
-spread it over). A vouched figure is the record's arithmetic: the amount check reads it as the record's money and the
-commercial rules read the sentence without it, as they read a payment term a field holds (agents.field_terms)."""
+states, a count of another thing. A vouched figure is the record's arithmetic: the amount check reads it as the record's
+money and the commercial rules read the sentence without it, as they read a payment term a field holds
+(agents.field_terms).
+
+A period after the unit (wave 39, set 50's 006 and 007: "unos 494 € por camión y año", "roughly USD 9.50 per truck per
+month"): the record's amount is read as a year's price, as agents.restated_amounts lets "42.000 EUR por un año" stand,
+so a figure per unit and year is the amount over the count, and one per unit and month a twelfth of that. Another
+period (a week, a quarter, a day) is not spread: refused as before. A figure after an approximating word ("roughly",
+"etwa", "environ", "unos") may round by 1%, as agents.derived_figures lets a sentence round its own arithmetic."""
 
 from __future__ import annotations
 
@@ -29,6 +35,39 @@ PERIOD_AFTER_UNIT = re.compile(
     r"semaine|semana)\b|^\s*(?:monthly|monatlich|mensuel\w*|mensual\w*|yearly|jährlich|annuel\w*|anual\w*)\b",
     re.I,
 )
+_YEAR_AFTER_UNIT = re.compile(
+    r"^\s*(?:and|und|et|y)?\s*(?:per|a|pro|im|par|al|au|por)?\s*(?:year|jahr|an|año)\b|"
+    r"^\s*(?:yearly|annually|jährlich|annuel\w*|anual\w*)\b",
+    re.I,
+)
+_MONTH_AFTER_UNIT = re.compile(
+    r"^\s*(?:and|und|et|y)?\s*(?:per|a|pro|im|par|al|au|por)?\s*(?:month|monat|mois|mes)\b|"
+    r"^\s*(?:monthly|monatlich|mensuel\w*|mensual\w*)\b",
+    re.I,
+)
+_ROUGHLY = re.compile(
+    r"\b(?:roughly|about|around|approximately|approx\.?|nearly|some|circa|ca\.|etwa|rund|ungefähr|knapp|environ|"
+    r"à\s+peu\s+près|près\s+de|quelque|unos|unas|aproximadamente|alrededor\s+de|cerca\s+de|casi)\s*$",
+    re.I,
+)
+
+
+def spread_over_a_year(after_unit: str) -> tuple[int, int] | None:
+    """How the text after a per-unit figure's unit spreads the year's amount: (parts of a year, length of the period
+    words) -- (1, 0) with no period, (1, n) per year, (12, n) per month; None for another period ("je Woche")."""
+    for parts, period in ((1, _YEAR_AFTER_UNIT), (12, _MONTH_AFTER_UNIT)):
+        if m := period.match(after_unit):
+            return parts, m.end()
+    return None if PERIOD_AFTER_UNIT.match(after_unit) else (1, 0)
+
+
+def roughly_said(before_figure: str) -> int:
+    """The length of the approximating word the figure follows ("roughly USD 9.50", "unos 494 €"; 0 for none): a
+    figure said roughly may round by 1%."""
+    m = _ROUGHLY.search(before_figure[-30:])
+    return len(m.group(0)) if m else 0
+
+
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{3,})")
 """A count and the noun it counts in the buyer's text: "120 Fahrzeuge", "42 vehicles", "6 ateliers"."""
 _FLEET = ("vehic", "fahrz", "camio", "truck", "lkw", "voitu", "coche", "van")
@@ -59,24 +98,28 @@ def held_counts(ctx: Context) -> Iterator[tuple[int, tuple[str, ...]]]:
                     yield int(n), (_stem(noun),)
 
 
-def _divides_out(value: float, amount: float, count: int) -> bool:
-    """`value` is `amount` / `count` to the cent, or to a whole unit when it is written whole."""
+def _divides_out(value: float, amount: float, count: int, *, roughly: bool = False) -> bool:
+    """`value` is `amount` / `count` to the cent, or to a whole unit when it is written whole, or by 1% when said
+    roughly."""
     exact = amount / count
-    return abs(value - exact) < 0.006 or (value == int(value) and abs(value - exact) <= 0.5)
+    return (abs(value - exact) < 0.006 or (value == int(value) and abs(value - exact) <= 0.5)
+            or (roughly and abs(value - exact) <= exact * 0.01))
 
 
 def _per_unit_spans(text: str, ctx: Context) -> Iterator[tuple[int, int, float]]:
-    """The spans (figure through unit) and values of the per-unit figures of `text` (normalised) that divide out."""
+    """The spans (figure through unit and period) and values of the per-unit figures of `text` (normalised) that
+    divide out."""
     amount = ctx.record.amount
     if not amount:
         return
-    said = [(m, unit) for m in MONEY.finditer(text) if (unit := PER_UNIT.match(text[m.end() :]))
-            and not PERIOD_AFTER_UNIT.match(text[m.end() + unit.end() :])]
+    said = [(m, unit, spread) for m in MONEY.finditer(text) if (unit := PER_UNIT.match(text[m.end() :]))
+            and (spread := spread_over_a_year(text[m.end() + unit.end() :]))]
     counts = list(held_counts(ctx)) if said else []  # most outputs say no figure per unit: the record is not read
-    for m, unit in said:
-        value, stem = money_value(m), _stem(unit.group(1))
-        if any(stem in stems and _divides_out(value, amount, n) for n, stems in counts):
-            yield m.start(), m.end() + unit.end(), value
+    for m, unit, (parts, period) in said:
+        value, stem, roughly = money_value(m), _stem(unit.group(1)), roughly_said(text[: m.start()])
+        if any(stem in stems and _divides_out(value, amount / parts, n, roughly=roughly > 0) for n, stems in counts):
+            # the approximating word goes with the figure: "cela revient à environ" alone would be price talk
+            yield m.start() - roughly, m.end() + unit.end() + period, value
 
 
 def per_unit_figures(text: str, ctx: Context) -> frozenset[float]:

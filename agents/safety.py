@@ -32,6 +32,7 @@ from agents.concepts import concept_violations
 from agents.context import Context
 from agents.contract_field_dates import quoted_contract_dates
 from agents.delivery_days import promised_delivery_days
+from agents.derived_figures import derived_unit_prices
 from agents.dropped_terms import dropped_terms
 from agents.echo import echoed_inbound
 from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
@@ -59,7 +60,7 @@ from agents.named_events import named_event_deadlines
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.past_dated_offers import past_dated_offers
-from agents.per_unit_figures import per_unit_figures, without_per_unit_figures
+from agents.per_unit_figures import without_per_unit_figures
 from agents.price_comparisons import compared_prices
 from agents.price_guidance import without_price_guidance
 from agents.reworded_terms import reworded_terms
@@ -123,8 +124,9 @@ def check_draft(
     # and a phrase the tenant allows, figures and all ('30 days net', wave 37)
     facts_text = file_names_as_words(allowed_phrases_out(allowed_standards_out(text, allowed_promises), allowed_promises),
                                      vocab.words)
-    # the record's amount over a count it holds, said per unit ("300 EUR je Fahrzeug"), is its arithmetic (wave 38)
-    vocab = replace(vocab, money=vocab.money | per_unit_figures(text, ctx))
+    # the record's amount over a count it holds, said per unit ("300 EUR je Fahrzeug"), is its arithmetic (wave 38),
+    # and so is a sentence that states the total and the count beside it (wave 39, set 50's 007; agents.derived_figures)
+    vocab = replace(vocab, money=vocab.money | derived_unit_prices(text, vocab, ctx))
     found = find_unsupported(facts_text, vocab)
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must

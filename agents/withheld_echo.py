@@ -8,7 +8,8 @@ pairs") went out. Now a run of ECHO_WORDS words of a withheld text in an output 
 words are compared as the screen reads them (normalised, lower case); a run made only of short glue words ("and we
 will be in") is no echo, since any two texts of one language share those; nor is a run of the buyer's own inbound
 text that the screen let through (wave 38, set 48's 004: "le nombre de licences" of Claire's request, also in a
-withheld meeting note).
+withheld meeting note), nor a run that names a visible activity by its words and its day (wave 39, set 50's 060: "la
+démonstration du 21 octobre"; agents.named_activities).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 
 from agents.context import Context, text_fields
 from agents.hidden_echo import hidden_echoes
+from agents.named_activities import activity_words, names_a_visible_activity
 from agents.normalize import normalise
 from agents.untrusted import injection_reason
 
@@ -62,6 +64,8 @@ def withheld_echoes(text: str, ctx: Context) -> list[str]:
     if not withheld:
         return hidden  # nearly every run: nothing was withheld
     said = _runs(text) - buyer_runs(ctx)
+    named = activity_words(ctx) if said else []
+    said = {run for run in said if not names_a_visible_activity(run, named)}
     out = []
     for source in withheld:
         shared = said & _runs(source)
