@@ -19,8 +19,14 @@ Dezember. Danach ...", and a full stop after an abbreviated month before a capit
 sentence: its two halves say one thing. An ellipsis ends one before a capital only.
 
 Texts are read as written (their case matters: a lower-case word after a full stop continues the sentence), so a check
-lower-cases a sentence after the split, not the text before it. agents.learned_screen keeps its own `sentences`: the
-committed screen was trained on that split.
+lower-cases a sentence after the split, not the text before it.
+
+Not moved here (wave 39): agents.learned_screen's `sentences` (the committed screen was trained on that split);
+agents.seller_interest, which folds case before it cuts with agents.normalize.SENTENCE_BREAK (the plain split) and
+removes titles' and day numbers' full stops itself; agents.names (agents.name_abbreviations.SENTENCE_END also cuts at
+":", ";" and a comma's line end, where a name list ends); agents.vouched (keeps each break as a piece of its own); and
+the checks that look for the end nearest a match rather than list sentences (agents.unoffered_special_prices,
+declined_prices, negated_free, ask_senders, signoffs).
 """
 
 from __future__ import annotations
