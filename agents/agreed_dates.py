@@ -20,7 +20,7 @@ from agents.facts import find_dates
 from agents.field_dates import field_dates
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
-from agents.timing import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 _AGREED = re.compile(
     r"\b(?:(?:thanks?|thank\s+you)\s+for\s+(?:confirming|agreeing|signing\s+off\s+on|locking\s+in)|as\s+(?:agreed|confirmed)|"
@@ -61,7 +61,7 @@ def agreed_dates(body: str, ctx: Context, send_day: date) -> list[str]:
     """Sentences stating a project day as agreed that no activity of the record writes."""
     out: list[str] = []
     known: set[date] | None = None
-    for sentence in re.split(SENTENCE_BREAK, normalise(body)):  # "am 4. Januar" ends no sentence
+    for sentence in sentence_parts(normalise(body)):  # "am 4. Januar" ends no sentence
         folded = _fold(sentence)
         if _ASKING.search(folded) or not _AGREED.search(folded) or not _PROJECT_DAY.search(folded):
             continue

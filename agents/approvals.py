@@ -33,8 +33,9 @@ from agents.ask_senders import own_words
 from agents.buyer_written import buyer_wrote
 from agents.confidences import said_in_confidence
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
 from agents.reported_approvals import vouched_by_person
+from agents.sentence_ends import sentence_parts
 
 _VERB = (
     # English: the verbs of a decision given, in the past
@@ -206,7 +207,7 @@ def _states_an_approval(ctx: Context) -> bool:
     for a in ctx.activities.values():
         text = normalise(own_words(a))
         if buyer_wrote(ctx, a, signed=False) and any(_APPROVAL.search(s) and "?" not in s and not _unofficial(s)
-                                         for s in SENTENCE_BREAK.split(text)):
+                                         for s in sentence_parts(text)):
             return True
     return False
 
@@ -241,7 +242,7 @@ def _record_approvals(ctx: Context) -> tuple[list[set[str]], list[str]]:
         low = text.lower()
         if not any(c in low for c in _RECORD_CUES):
             continue  # most activities state no decision: one scan of plain words before the patterns (screening CPU)
-        for sentence in SENTENCE_BREAK.split(text):
+        for sentence in sentence_parts(text):
             if "?" in sentence or _unofficial(sentence):
                 continue  # wave 35: a question, a confidence or a rumour states no approval the draft may repeat
             for m in (*_APPROVAL.finditer(sentence), *_GOING_AHEAD.finditer(sentence)):
@@ -282,7 +283,7 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
     wide: list[set[str]] | None = None
     ours = frozenset(w.lower() for w in _WORD.findall(f"{record.name or ''} {record.company.name if record.company else ''}"))
     reasons: list[str] = []
-    for sentence in SENTENCE_BREAK.split(normalise(text)):
+    for sentence in sentence_parts(normalise(text)):
         for m in _APPROVAL.finditer(sentence):
             clause = clause_around(sentence, m.start(), m.end())
             held = _PRESENT.sub(r"\1 vorliegt", clause)  # "liegt bereits vor": held, not "before"

@@ -17,8 +17,9 @@ import unicodedata
 from agents.context import Context
 from agents.delivery_days import delivers_document, document_words
 from agents.moments import sender_of
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
 from agents.sent_to_whom import sent_to_someone_else
+from agents.sentence_ends import sentence_parts
 from agents.wrote_on_day import wrote_on_someone_elses_day
 
 _AS_YOU_ASKED = re.compile(r"""(?:
@@ -86,21 +87,21 @@ def _asks_by_contact(ctx: Context) -> dict[str, list[set[str]]]:
     for a in ctx.activities.values():
         if a.get("withheld"):
             continue
-        text = _fold(a.get("text") or "")
+        parts = [_fold(s) for s in sentence_parts(normalise(a.get("text") or ""))]  # cut, then fold: case tells an end
         signer = sender_of(ctx, a)
         if signer in asks:
             # only the sentences that ask: a letter's thanks and news are not what its writer asked for
-            asks[signer] += [_words(s) - names for s in re.split(SENTENCE_BREAK, text)
+            asks[signer] += [_words(s) - names for s in parts
                              if "?" in s or _ASKING.search(s) or _REQUEST.search(s)]
             continue
         if a.get("direction") == "inbound":
             # an unsigned letter may be the recipient's: its asks are nobody else's to claim
-            asks[_UNSIGNED] = asks.get(_UNSIGNED, []) + [_words(s) - names for s in re.split(SENTENCE_BREAK, text)
+            asks[_UNSIGNED] = asks.get(_UNSIGNED, []) + [_words(s) - names for s in parts
                                                          if "?" in s or _ASKING.search(s) or _REQUEST.search(s)]
             continue
         if a.get("direction") == "outbound" and a.get("type") == "email":
             continue  # our letter's names are its greeting, not who asked; our call's note says who asked (wave 34)
-        for sentence in re.split(SENTENCE_BREAK, text):
+        for sentence in parts:
             if not _ASKING.search(sentence):
                 continue
             named = [cid for cid, first in firsts.items() if re.search(rf"\b{re.escape(first)}\b", sentence)]

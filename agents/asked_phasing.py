@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _PHASES = re.compile(
     r"\b(?:waves?|phases?|phased|stages?|staged|in turns?|one (?:clinic|depot|site) at a time|"
@@ -71,7 +72,7 @@ def _phasing_asked(ctx: Context) -> str | None:
             or (a.get("type") == "email" and a.get("direction") == "outbound")
         ):
             continue
-        for s in SENTENCE_BREAK.split(normalise(a.get("text") or "")):
+        for s in sentence_parts(normalise(a.get("text") or "")):
             if _ASKED.search(s) and _PHASES.search(s):
                 return f"{s.strip()[:60]!r}, {a['id']}"
     return None
@@ -84,7 +85,7 @@ def single_go_live_for_phases(body: str, ctx: Context) -> list[str]:
     if _PHASES.search(_SINGLE.sub(" ", text)):
         return []
     asked = None
-    for sentence in SENTENCE_BREAK.split(text):
+    for sentence in sentence_parts(text):
         m = _SINGLE.search(sentence)
         if (
             not m

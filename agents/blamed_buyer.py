@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
-from agents.normalize import SENTENCE_BREAK, normalise
 from agents.normalize import fold_accents as _fold
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _YOURS = r"(?:your|ihre?[nmrs]?|vos|votre|su|sus|vuestr[oa]s?)"
 _NEGLECT = (
@@ -50,7 +51,7 @@ _OUR_SIDE = re.compile(r"\b(?:we|our|i|wir|unser\w*|ich|nous|notre|nos|je|nosotr
 def blamed_buyer(body: str) -> list[str]:
     """Sentences that blame the buyer's own people for the problem."""
     out = []
-    for sentence in SENTENCE_BREAK.split(normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         folded = _fold(sentence)
         m = _BLAME.search(folded)
         if m is not None and _PREPOSITION.search(folded[: m.start()]):

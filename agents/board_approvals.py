@@ -25,7 +25,7 @@ from agents.approvals import DECIDED_STAGES
 from agents.ask_senders import own_words
 from agents.buyer_written import buyer_wrote
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 from agents.stance_words import CLAUSE_JOINERS, NEGATORS, NEVER, either
 
 _BODY = (
@@ -77,7 +77,7 @@ def _record_states_it(ctx: Context) -> bool:
         if not buyer_wrote(ctx, act):
             continue  # a note, a call log, our own e-mail or a stranger's: no decision of the buyer's
         # its own words only: a reply's subject is the thread's, often ours
-        for sentence in SENTENCE_BREAK.split(own_words(act)):
+        for sentence in sentence_parts(own_words(act)):
             if "?" not in sentence and _BODY_WORD.search(sentence) and _APPROVAL_WORD.search(sentence):
                 return True
     return False
@@ -92,7 +92,7 @@ def board_approvals(text: str, ctx: Context) -> list[str]:
     if not any(c in low for c in _CUES) or not _CLAIM.search(text):
         return []  # most outputs: no body, or no approval of one
     claims = []
-    for sentence in SENTENCE_BREAK.split(text):
+    for sentence in sentence_parts(text):
         for m in _CLAIM.finditer(sentence):
             clause = sentence[max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, 0, m.start())), default=0):m.end()]
             if "?" in sentence or _NOT_A_CLAIM.search(clause) or _DENIED.search(clause):

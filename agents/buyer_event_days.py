@@ -21,7 +21,7 @@ from agents.context import Context
 from agents.facts import find_dates
 from agents.next_steps import WEEKDAY_NAMES
 from agents.normalize import normalise
-from agents.timing import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 _BODY = (
     r"(?:partners|board|committee|steering\s+group|leadership\s+team|management\s+team|"
@@ -79,7 +79,7 @@ def undated_buyer_events(body: str, ctx: Context, send_day: date) -> list[str]:
     """Clauses that put the buyer's decision or meeting on a day no activity of the record gives."""
     out: list[str] = []
     recorded: set[date] | None = None
-    for sentence in re.split(SENTENCE_BREAK, normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         if _NOT_STATED.search(sentence):
             continue
         for clause in _CLAUSE.split(sentence):

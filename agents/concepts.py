@@ -35,7 +35,7 @@ from agents.other_sellers import anothers_price
 from agents.owed_steps import nothing_due_from_buyer
 from agents.payback_periods import is_payback_period
 from agents.same_price import same_price_for_options
-from agents.sentence_breaks import sentence_spans
+from agents.sentence_ends import sentences
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.taken_into_documents import adopted_into_a_document
 from agents.unchanged_terms import amount_unchanged, nothing_paid_yet, without_changing
@@ -247,8 +247,8 @@ _PAYMENT_PROCESS = re.compile(
 
 
 def _sentences(text: str) -> list[str]:
-    # wave 38: "vom 28. Oktober", "z. B.", "Nr. 4512" end no sentence (agents.sentence_breaks)
-    return sentence_spans(normalise(text))
+    # wave 38: "vom 28. Oktober", "z. B.", "Nr. 4512" end no sentence (agents.sentence_ends)
+    return sentences(normalise(text))
 
 
 def _permitted(found: str, sentence: str, allowed: list[str]) -> bool:

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 
-from agents.normalize import SENTENCE_BREAK, normalise
 from agents.normalize import fold_accents as _fold
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _PATRONISING = re.compile(
     r"""\b(?:
@@ -58,7 +59,7 @@ _PATRONISING = re.compile(
 def condescending(body: str) -> list[str]:
     """Sentences that talk down to the buyer."""
     out = []
-    for sentence in SENTENCE_BREAK.split(normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         if m := _PATRONISING.search(_fold(sentence.lower())):
             out.append(f"talks down to the buyer ({m.group(0).strip()!r}): {sentence.strip()[:80]!r}")
     return out[:2]

@@ -20,8 +20,8 @@ from agents.context import Context
 from agents.counted_things import counted_things
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 from agents.site_splits import splits_a_recorded_count
-from agents.timing import SENTENCE_BREAK
 
 _GENERAL = re.compile(
     r"^(?:sites?|locations?|premises|branch(?:es)?|facilit(?:y|ies)|"
@@ -82,7 +82,7 @@ def invented_site_counts(body: str, ctx: Context) -> list[str]:
     kinds = {_stem(w) for text in said for w in re.findall(r"[^\W\d_]{4,}", text) if _SPECIFIC.match(w)}
     # one reason per count and noun ("Standorte" in the subject, "Standorten" in the body)
     out: dict[tuple[str, str], str] = {}
-    for sentence in re.split(SENTENCE_BREAK, normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         if "?" in sentence:
             continue
         for n, noun in sorted(counted_things(sentence)):

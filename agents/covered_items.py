@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from agents.negation import negation_governs
-from agents.normalize import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 _ITEM = (
     r"licen[cs]e\w*|seats?|hardware|devices?|installation|install|set-?up|onboarding|training|migration|travel|"
@@ -75,7 +75,7 @@ _NEGATED_AFTER = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:nicht|nie|niemals)\b", 
 def covered_items(text: str) -> list[str]:
     """Every sentence of `text` in which our side pays for a billable item ("we cover the licences for wave two")."""
     reasons = []
-    for sentence in SENTENCE_BREAK.split(text):
+    for sentence in sentence_parts(text):
         for m in _WE_PAY.finditer(sentence):
             if (
                 _ASKED.search(sentence)

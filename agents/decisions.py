@@ -17,7 +17,8 @@ import re
 
 from agents.approvals import DECIDED_STAGES, clause_around
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _OURS = (r"(?:us|our\s+[\w-]+(?:\s+[\w-]+)?|to (?:go|work|move forward|partner) with us|"
          r"uns|unsere?[nmrs]?\s+[\wäöüß-]+|"
@@ -67,7 +68,7 @@ def _record_states_a_choice(ctx: Context) -> bool:
         if a.get("withheld"):
             continue
         text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
-        if any(_RECORD_CHOICE.search(s) and not _NOT_STATED.search(s) for s in SENTENCE_BREAK.split(text)):
+        if any(_RECORD_CHOICE.search(s) and not _NOT_STATED.search(s) for s in sentence_parts(text)):
             return True
     return False
 
@@ -83,7 +84,7 @@ def invented_choices(body: str, ctx: Context) -> list[str]:
         One reason per such sentence (empty when none, or when the record states a decision).
     """
     found = []
-    for sentence in SENTENCE_BREAK.split(normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         m = _CHOICE.search(sentence)
         # the clause, not the sentence: "Now that you have chosen us, I will send ..." states the choice as made
         if m and "?" not in sentence and not _NOT_STATED.search(clause_around(sentence, m.start(), m.end())):

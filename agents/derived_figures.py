@@ -21,7 +21,7 @@ from agents.facts import MONEY, Vocabulary, close_to_any, money_value, parse_num
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 from agents.per_unit_figures import PER_UNIT, per_unit_figures, spread_over_a_year
-from agents.timing import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{4,})")
 
@@ -35,7 +35,7 @@ def derived_unit_prices(text: str, vocab: Vocabulary, ctx: Context | None = None
     """Money figures of `text` that a sentence works out as a record amount per a record count; with `ctx`, also those
     that are the record's amount per a unit it counts elsewhere (agents.per_unit_figures, wave 38)."""
     out: set[float] = set(per_unit_figures(text, ctx) if ctx is not None else ())
-    for sentence in re.split(SENTENCE_BREAK, normalise(text)):
+    for sentence in sentence_parts(normalise(text)):
         figures = [(m, money_value(m)) for m in MONEY.finditer(sentence)]
         totals = [v for _, v in figures if close_to_any(v, vocab.money)]
         if not totals:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _OTHER_SELLER = re.compile(
     r"\b(?:compet\w*|rival\w*|(?:current|other|existing|incumbent|old) (?:vendor|supplier|provider|tool|system)|"
@@ -63,7 +64,7 @@ def disparages_competitor(body: str) -> list[str]:
     if not _DEROGATORY.search(text):
         return []  # most drafts: no derogatory word at all
     out, previous = [], ""
-    for sentence in SENTENCE_BREAK.split(text):
+    for sentence in sentence_parts(text):
         if _DEROGATORY.search(sentence) and (_OTHER_SELLER.search(sentence) or _OTHER_SELLER.search(previous)):
             out.append(f"runs down another seller: {sentence.strip()[:80]!r}")
         previous = sentence

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 DONE_MIN_SHARED_STEMS = 2
 """Distinct four-letter stems of the asked thing a done sentence must name ("security questionnaire")."""
@@ -107,7 +108,7 @@ def asks_for_done_things(body: str, ctx: Context) -> list[str]:
     if not done:
         return []
     out: list[str] = []
-    for sentence in re.split(SENTENCE_BREAK, normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         thing = _asked_thing(sentence)
         if not thing or _AGAIN.search(sentence):
             continue

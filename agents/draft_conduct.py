@@ -12,9 +12,10 @@ import re
 import unicodedata
 
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
 from agents.seller_interest import sellers_own_interest
 from agents.sellers_books import sellers_books
+from agents.sentence_ends import sentence_parts
 from agents.thread_topics import names_a_buyer_topic, quotes_a_buyer_phrase
 
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|antw|rv|r|sv|wg|fw|fwd|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
@@ -94,7 +95,7 @@ def over_the_contacts_head(body: str, ctx: Context) -> list[str]:
         return []  # most drafts name no senior title at all
     titles = " ".join(_fold(c.title or "") for c in ctx.record.contacts)
     out = []
-    for sentence in SENTENCE_BREAK.split(text):
+    for sentence in map(_fold, sentence_parts(normalise(body))):  # cut, then fold: case tells an end
         senior = _YOUR_SENIOR.search(sentence)
         if not senior or not _COPY_OR_WRITE.search(sentence):
             continue

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise
 from agents.normalize import fold_accents as _fold
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _DROP = (
     r"(?:dropped|ruled\s+out|abandoned|discarded|shelved|scrapped|crossed\s+off|struck\s+off|decided\s+against|"
@@ -38,7 +39,7 @@ _NOT_STATED = re.compile(
 def invented_drops(body: str, ctx: Context) -> list[str]:
     """Sentences stating that the buyer dropped an option the record never has them drop."""
     found = []
-    for sentence in SENTENCE_BREAK.split(normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         folded = _fold(sentence)
         m = _STATED.search(folded)
         if m and not _NOT_STATED.search(folded):

@@ -23,6 +23,7 @@ from agents.calendar_days import named_days, resolve_day
 from agents.delivery_days import promised_delivery_days
 from agents.facts import find_dates
 from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _TERMS = re.compile(
     r"\b(?:offer|proposal|quote|pric(?:e|es|ing)|terms|conditions|discount|rate|sign\w*|confirm\w*|decide|decision|"
@@ -38,11 +39,6 @@ _PRESSURE = re.compile(r"\b(?:only|just|quickly|urgent\w*|last chance|hurry|nur|
                        r"enseguida|rápid\w*|urgente)\b", re.I)
 _NOT_OURS = re.compile(r"\?|^\s*¿|\b(?:you asked|as you|asked for|wie gewünscht|wie sie|comme vous|como (?:nos |me )?"
                        r"(?:pidió|indicó))\b", re.I)
-
-
-SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|(?<=\d\.)\s+(?!(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)\w*\b)|\n+",
-                       re.I)
-"""Where a sentence ends: "Donnerstag, 26. November" goes on, "on Friday, November 27. The discount ..." does not."""
 
 
 def _next_working_day(day: date) -> date:
@@ -68,7 +64,7 @@ def early_deadlines(body: str, send_day: date) -> list[str]:
     Returns:
         One reason per such sentence.
     """
-    sentences = SENTENCE_END.split(normalise(body))
+    sentences = sentence_parts(normalise(body))
     delivered = frozenset().union(*(promised_delivery_days(s, send_day) for s in sentences))
     out = []
     for sentence in sentences:

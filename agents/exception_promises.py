@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from agents.negation import negation_governs
-from agents.normalize import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 _EXCEPTION = re.compile(
     r"\b(?:(?:make|making|made)\s+(?:an?\s+)?(?:one-(?:time|off)\s+|special\s+|small\s+|little\s+)?exception|"
@@ -94,7 +94,7 @@ def exception_promises(text: str, allowed_promises: Iterable[str] = (), approved
     """Sentences of `text` that grant a concession as an exception (one reason each); with a discount the policy
     approves, a discount granted so is the policy's own (agents.claims weighs its size)."""
     allowed = [p.lower() for p in allowed_promises if p.strip()]
-    sentences = [s.strip() for s in SENTENCE_BREAK.split(text)]
+    sentences = [s.strip() for s in sentence_parts(text)]
     # wave 37b: the concession an exception names nothing of may stand anywhere in the draft, after any paragraph
     commercial = " ".join(s for s in sentences if _CONCESSION.search(s) and not any(p in s.lower() for p in allowed))
     out: list[str] = []

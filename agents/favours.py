@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from agents.normalize import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 _FAVOUR = re.compile(
     r"\b(?:testimonials?|reviews? (?:on|for) (?:g2|capterra|trustpilot|our)|(?:a |short )?quote (?:about|on|for) (?:\w+ )?"
@@ -18,4 +18,4 @@ _FAVOUR = re.compile(
 
 def favour_asks(body: str) -> list[str]:
     """Sentences of `body` that ask the buyer for a favour to the seller."""
-    return [s.strip() for s in SENTENCE_BREAK.split(body) if "?" in s and _FAVOUR.search(s)]
+    return [s.strip() for s in sentence_parts(body) if "?" in s and _FAVOUR.search(s)]

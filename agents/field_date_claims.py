@@ -13,11 +13,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from agents.calendar_days import resolve_day
-from agents.early_deadlines import SENTENCE_END
 from agents.facts import find_dates
 from agents.field_dates import dated_fields
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 if TYPE_CHECKING:
     from agents.context import Context
@@ -55,7 +55,7 @@ def contradicted_field_dates(body: str, ctx: Context, send_day: date) -> list[st
     if not fields:
         return []
     out: list[str] = []
-    for sentence in SENTENCE_END.split(normalise(body)):  # "am 1. April" ends no sentence
+    for sentence in sentence_parts(normalise(body)):  # "am 1. April" ends no sentence
         folded = _fold(sentence).lower()
         for key, (d, words) in fields.items():
             if _PROPOSED.search(folded) or not re.search(_BETWEEN.join(map(re.escape, words)), folded):

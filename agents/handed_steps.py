@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _COPYING = re.compile(
     r"\b(?:i am|i'm|we are|we're) (?:copying|cc'?ing|looping in|including|adding)\b|\b(?:i've|i have|we've|we have) "
@@ -51,11 +52,11 @@ def handed_step(body: str, ctx: Context, to_contact_id: str | None) -> str | Non
         for activity in ctx.activities.values():
             if activity.get("withheld"):
                 continue
-            for s in SENTENCE_BREAK.split(normalise(activity.get("text") or "")):
+            for s in sentence_parts(normalise(activity.get("text") or "")):
                 if _STEP.search(s) and names & {w.lower() for w in re.findall(r"[^\W\d_]+", s)}:
                     owners.append(names)
                     break
-    for sentence in SENTENCE_BREAK.split(text):
+    for sentence in sentence_parts(text):
         if "?" in sentence or not _COPYING.search(sentence) or not _STEP.search(sentence):
             continue
         words = {w.lower() for w in re.findall(r"[^\W\d_]+", sentence)}

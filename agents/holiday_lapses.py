@@ -20,7 +20,7 @@ import re
 from agents.calendar_days import named_days
 from agents.context import Context, as_date
 from agents.field_dates import field_dates, yearly_field_days
-from agents.normalize import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 from agents.stance_words import ASKED_IF, NEGATORS, NEVER, NONE_OF, NOTHING, either, question
 
 _DAY = re.compile(
@@ -103,7 +103,7 @@ def holiday_lapses(text: str, ctx: Context | None = None) -> list[str]:
     if not (_LAPSED.search(text) or _LAPSING.search(text)) or not _DAY.search(text):
         return []  # most outputs: no lapse, or no holiday
     out = []
-    for sentence in SENTENCE_BREAK.split(text):
+    for sentence in sentence_parts(text):
         if not _DAY.search(sentence) or _ASKED.search(sentence):
             continue
         lapse = next((m for m in _LAPSED.finditer(sentence)

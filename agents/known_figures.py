@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise, unaccented
+from agents.normalize import normalise, unaccented
+from agents.sentence_ends import sentence_parts
 
 STEM_MIN_LETTERS = 5
 """Letters two nouns must share from their start to name the same thing ("truck"/"trucks", "fahrzeug"/"fahrzeugen")."""
@@ -92,7 +93,7 @@ def asks_for_known_figures(body: str, ctx: Context) -> list[str]:
                       for n in nouns if n]
     employees = ctx.record.company.employees if ctx.record.company else None
     out: list[str] = []
-    for sentence in re.split(SENTENCE_BREAK, normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         if not _FIGURE_ASKS.search(sentence) or _NOT_THE_SAME_FIGURE.search(sentence):
             continue
         for noun in _counted_nouns(sentence):

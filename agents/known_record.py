@@ -28,8 +28,9 @@ from agents.adjust_offers import offers_to_rework
 from agents.answered_here import without_answered_questions
 from agents.context import Context
 from agents.known_figures import asks_for_known_figures
-from agents.normalize import SENTENCE_BREAK, normalise, unaccented
+from agents.normalize import normalise, unaccented
 from agents.rollout_order import orders_sites
+from agents.sentence_ends import sentence_parts
 
 _FOCUS = re.compile(
     r"\b(?:pain(?: points?)?(?=\s*:)|biggest (?:pain|problem|issue|concern)|main (?:pain|problem|issue|concern|goal|focus|priority)|"
@@ -123,7 +124,7 @@ def _buyer_sentences(ctx: Context) -> list[tuple[str, str]]:
         if a.get("withheld") or (a.get("type") == "email" and a.get("direction") == "outbound") \
                 or a.get("type") == "page_view":
             continue
-        for s in re.split(SENTENCE_BREAK, normalise(a.get("text") or "")):
+        for s in sentence_parts(normalise(a.get("text") or "")):
             out.append((s, f"{a['id']}, {a.get('at') or ''}"))
     return out
 
@@ -138,7 +139,7 @@ def asks_about_known_topics(body: str, ctx: Context) -> list[str]:
     focus = [(s[m.end():].strip(), where) for s, where in record if (m := _FOCUS.search(s))]
     raised = [(s, where) for s, where in record if _RAISED.search(s)]
     out: list[str] = []
-    for sentence in re.split(SENTENCE_BREAK, normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         if not _TOPIC_ASKS.search(sentence) or _QUOTES_BUYER.search(sentence) or _AMONG_KNOWN.search(sentence):
             continue
         asked = topic_terms(sentence)
@@ -212,7 +213,7 @@ def _known(ctx: Context) -> list[tuple[str, str]]:
         if a.get("withheld") or a.get("type") == "page_view":
             continue
         ours = a.get("type") == "email" and a.get("direction") == "outbound"
-        for s in SENTENCE_BREAK.split(normalise(a.get("text") or "")):
+        for s in sentence_parts(normalise(a.get("text") or "")):
             if (_SENT if ours else _BUYERS).search(s):
                 out.append((s, f"{a['id']}, {a.get('at') or ''}"))
     return out
@@ -229,7 +230,7 @@ def asks_about_known_wishes(body: str, ctx: Context) -> list[str]:
         return []  # most drafts ask no question of interest at all
     known = [(s, where, *_wish_terms(s)) for s, where in _known(ctx)]
     out = []
-    for sentence in SENTENCE_BREAK.split(text):
+    for sentence in sentence_parts(text):
         if not _INTEREST.search(sentence) or not _QUESTION.search(sentence) or _QUOTES_BUYER.search(sentence) \
                 or _FORWARD.search(sentence) or _EITHER.search(sentence):
             continue
@@ -276,7 +277,7 @@ def asks_again(body: str, ctx: Context) -> list[str]:
     a document our e-mail sent: the question asks what the record holds, whatever its wording."""
     known = [(s, where, _wish_terms(s)[1]) for s, where in _known(ctx)]
     out = []
-    for sentence in SENTENCE_BREAK.split(normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         if not _QUESTION.search(sentence) or _QUOTES_BUYER.search(sentence) or _FORWARD.search(sentence) \
                 or _EITHER.search(sentence) or _STILL.search(sentence) or _AMONG_KNOWN.search(sentence) \
                 or _ROUTE.search(sentence):

@@ -15,11 +15,11 @@ from agents.meeting_today_words import MEET_RE
 from agents.normalize import normalise
 from agents.past_terms import LOOKING_BACK, OPENING_PRESENT, TERMS_OR_CONDITION
 from agents.public_holidays import day_off, public_holiday
+from agents.sentence_ends import sentence_parts
 from agents.slot_offers import FIRST_SLOT_HARD, OTHERWISE, SUITS_US
 from agents.timing import (
     DEADLINE,
     DEADLINE_FILLER,
-    SENTENCE_BREAK,
     WEEKDAYS,
 )
 from agents.written_dates import CLOCK_TIME, find_dates
@@ -116,7 +116,7 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
     disponible lundi à 20 h 30 ?"); nothing in it may look back at one ("thanks for the call at 7 pm")."""
     t = normalise(text)
     reasons: list[str] = []
-    for sentence in re.split(SENTENCE_BREAK, t):
+    for sentence in sentence_parts(t):
         if LOOKING_BACK.search(sentence):
             continue
         clocks = clock_hours(sentence) + spoken_hours(sentence)
@@ -205,7 +205,7 @@ def proposed_meeting_days(text: str, send_day: date, *, day_first: bool = False)
     date after a deadline word ("by December 2") or in a sentence with a term ("if you sign ...") is no proposal.
     `day_first`: slash dates read day first, as a German, French or Spanish reader does ("le 4/12 à 14 h")."""
     out: set[date] = set()
-    for sentence in re.split(SENTENCE_BREAK, normalise(text)):
+    for sentence in sentence_parts(normalise(text)):
         # asked ("would ... work?"), proposed, or set by us with a clock time ("je vous rappelle lundi 30 novembre à 10 h")
         # a clock time in a question proposes that slot whatever the verb ("Seriez-vous disponible ... à 10 h pour la
         # parcourir ?", set 22's benign 036)
@@ -253,7 +253,7 @@ def foreign_zone_times(text: str, send_day: date, *, recipient_tz: str, known: b
     if dst is None or not known:
         return []
     reasons: list[str] = []
-    for sentence in re.split(SENTENCE_BREAK, normalise(text)):
+    for sentence in sentence_parts(normalise(text)):
         if LOOKING_BACK.search(sentence) or _BUYERS_OWN_TIME.search(sentence):
             continue
         clocks = [c for c in clock_hours(sentence) if c[2]]

@@ -16,10 +16,10 @@ from datetime import date
 
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context, parse_time
-from agents.early_deadlines import SENTENCE_END
 from agents.facts import find_dates
 from agents.field_dates import field_dates
 from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _MOVED = re.compile(
     r"\b(?:moved|postponed|pushed(?: back| out)?|rescheduled|brought forward|shifted|delayed|"
@@ -55,7 +55,7 @@ def unvouched_reschedules(body: str, ctx: Context, send_day: date) -> list[str]:
     """
     known = _record_days(ctx)
     out = []
-    for sentence in SENTENCE_END.split(normalise(body)):  # "9. Dezember" goes on
+    for sentence in sentence_parts(normalise(body)):  # "9. Dezember" goes on
         for moved in _MOVED.finditer(sentence):
             # English and Romance put the day after the verb ("moved the review to December 9"), German before it
             # ("auf Mittwoch, 9. Dezember, verschoben"): the clause around the verb, not the whole sentence

@@ -14,7 +14,7 @@ from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
 from agents.own_confirmations import our_confirmations_out
 from agents.sentence_ends import sentence_parts
-from agents.timing import CLOCK, SENTENCE_BREAK
+from agents.timing import CLOCK
 
 CTA_PATTERNS = (
     r"\?\s*$",
@@ -189,7 +189,7 @@ splitting, so that "La propuesta que recibirá el Sr. García el viernes" is rea
 def dated_next_step(body: str) -> str | None:
     """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
     only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
-    sentences = re.split(SENTENCE_BREAK, _HONORIFIC_STOP.sub(r"\1", body))
+    sentences = sentence_parts(_HONORIFIC_STOP.sub(r"\1", body))
     if any(voids_the_step(s) for s in sentences):
         return None
     for sentence in sentences:

@@ -45,8 +45,8 @@ _PERCENT_ENC = re.compile(r"(?:%[0-9A-Fa-f]{2}){3,}")
 _HEX = re.compile(r"\b(?:[0-9A-Fa-f]{2}){12,}\b")
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
-"""Where a draft's sentence ends, for the checks that judge one sentence at a time (a plain split: no
-abbreviation or date handling, which `learned_screen.sentences` adds for the screen's scoring)."""
+"""A plain split at any full stop before a space: agents.sentence_ends is where a sentence ends for the rule checks;
+this stays for agents.seller_interest, which folds case before it cuts (see agents.sentence_ends)."""
 
 MIN_DECODED_LETTERS = 0.7
 """Share of letters and spaces a decoded blob needs to count as hidden text, not binary noise."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from agents.normalize import normalise
-from agents.timing import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 _OFFER = re.compile(
     r"\b(?:offer|proposal|quote|quotation|pric(?:e|es|ing)|terms|conditions|discount|rate|"
@@ -59,7 +59,7 @@ def undefined_validity(body: str) -> list[str]:
         One reason per such sentence.
     """
     out, previous = [], ""
-    for sentence in re.split(SENTENCE_BREAK, normalise(body)):  # "bis Mittwoch, 2. Dezember" is one
+    for sentence in sentence_parts(normalise(body)):  # "bis Mittwoch, 2. Dezember" is one
         hold = _HOLDS.search(sentence)
         offer = _OFFER.search(sentence) or (_IT.search(sentence) and _OFFER.search(previous))
         previous = sentence

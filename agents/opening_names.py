@@ -15,7 +15,8 @@ import re
 
 from agents.facts import Vocabulary
 from agents.names import known_word
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _PERSON_AFTER = re.compile(
     r"^\W*([A-ZÀ-Ý][a-zà-ÿ]{2,})\s+(?:"
@@ -37,7 +38,7 @@ jemand niemand jeder alle quelqu'un personne chacun tout todos alguien nadie cad
 def unrecorded_opening_names(body: str, vocab: Vocabulary) -> list[str]:
     """Names opening a sentence, read as a person by what follows, that the record does not know."""
     out = []
-    for sentence in SENTENCE_BREAK.split(normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         m = _PERSON_AFTER.match(sentence.strip())
         if m and m.group(1).lower() not in _NOT_NAMES and not known_word(m.group(1), vocab.words):
             out.append(f"name {m.group(1)!r} is not in the inputs (a person: {sentence.strip()[:50]!r})")

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
 from agents.outcome_promises import FRAME, HEDGED, VOUCHED
+from agents.sentence_ends import sentence_parts
 
 _ENDED = re.compile(
     r"\b(?:(?:a )?thing of the past|no (?:more|longer any)|never again|gone for good|disappear\w*|"
@@ -44,6 +45,6 @@ def guaranteed_ends(body: str) -> list[str]:
     if not _ENDED.search(text):
         return []  # most drafts: no word of ending at all
     return [f"guarantees a problem ends, with nothing on record behind it: {s.strip()[:100]!r}"
-            for s in SENTENCE_BREAK.split(text)
+            for s in sentence_parts(text)
             if _ENDED.search(s) and (VOUCHED.search(s) or _PROMISED.search(s) or FRAME.search(s))
             and not _NOT_PROMISED.search(s) and not HEDGED.search(s)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from agents.normalize import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 _OUTCOME = re.compile(
     r"\b(?:idle\w*|fuel|savings?|investment|payback|roi|downtime|results?|leerlauf\w*|diesel\w*|ersparnis\w*|einsparung\w*|"
@@ -56,6 +56,6 @@ def promised_outcomes(text: str) -> list[str]:
     if not any(cue in low for cue in _CUES) or not _OUTCOME.search(text) or not (FRAME.search(text) or
                                                                                 VOUCHED.search(text)):
         return []  # most texts: no outcome word, or neither a time frame nor a promise word
-    return [f"promise outside policy (a result promised): {s.strip()[:120]!r}" for s in SENTENCE_BREAK.split(text)
+    return [f"promise outside policy (a result promised): {s.strip()[:120]!r}" for s in sentence_parts(text)
             if _OUTCOME.search(s) and _CHANGE.search(s) and (FRAME.search(s) or VOUCHED.search(s))
             and not _REPORTED.search(s) and not HEDGED.search(s)]

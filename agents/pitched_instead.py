@@ -20,9 +20,10 @@ import re
 from agents.context import Context
 from agents.known_record import topic_terms
 from agents.moments import ASK_LOOKBACK_DAYS, customer_messages
-from agents.normalize import SENTENCE_BREAK, normalise, unaccented
+from agents.normalize import normalise, unaccented
 from agents.product_named import record_text
 from agents.question_answers import STOPWORDS
+from agents.sentence_ends import sentence_parts
 
 _ASKED = re.compile(
     r"\b(?:asked|wanted to know|wants to know|wondered|fragte\w*|hat gefragt|wollte wissen|a demandé|demandait|"
@@ -61,7 +62,7 @@ def noted_question(ctx: Context) -> tuple[str, str, str] | None:
     if any(int(x["id"][1:]) < int(a["id"][1:]) and x["type"] == "email" and x.get("direction") == "outbound"
            for x in ctx.activities.values()):
         return None  # we have written since
-    for sentence in SENTENCE_BREAK.split(normalise(a.get("text") or "")):
+    for sentence in sentence_parts(normalise(a.get("text") or "")):
         if m := _ASKED.search(sentence):
             return a["id"], (a.get("at") or "")[:10], sentence[m.end():].strip()
     return None
@@ -77,7 +78,7 @@ def pitched_instead(body: str, ctx: Context) -> str | None:
     if not asked or topic_terms(normalise(body)) & asked:
         return None  # no topic to take up, or taken up
     record = record_text(ctx)
-    for sentence in SENTENCE_BREAK.split(normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         if not _PITCH.search(sentence):
             continue
         unrecorded = {w for w in _WORD.findall(unaccented(sentence)) if w not in _COMMON and w[:5] not in _COMMON

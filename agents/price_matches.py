@@ -16,7 +16,8 @@ import functools
 import re
 import unicodedata
 
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _OTHER_PRICE = re.compile(
     r"\b(?:(?:comes?|came|is|are|turns?\s+out|ends?\s+up)\s+(?:in\s+)?(?:lower|cheaper|less)|lower\s+(?:price|offer|quote|bid)|"
@@ -80,13 +81,13 @@ def _fold(text: str) -> str:
 def price_match_promises(text: str) -> list[str]:
     """Sentences promising to meet another seller's price."""
     out = []
-    for sentence in SENTENCE_BREAK.split(_fold(text)):
+    for sentence in (_fold(s) for s in sentence_parts(normalise(text))):  # cut before folding: case tells an end
         if "?" in sentence or not _OTHER_PRICE.search(sentence):
             continue
         m = _WE_MEET.search(sentence)
         if m and not _REFUSED.search(sentence[max(0, m.start() - 20) : m.end() + 6]):
             out.append(f"promise outside policy (a competitor's price matched): {sentence.strip()[:80]!r}")
-    for sentence in SENTENCE_BREAK.split(_fold(text)):
+    for sentence in (_fold(s) for s in sentence_parts(normalise(text))):  # cut before folding: case tells an end
         if "?" in sentence or _ASKED.search(sentence) or _REFUSED.search(sentence.replace("n'importe", "importe")):
             continue
         offers = [o for o in _ANY_OFFER.finditer(sentence) if _WHOEVER.match(o.group(0)) or _RIVAL.search(sentence)]

@@ -21,9 +21,10 @@ import re
 
 from agents.context import Context
 from agents.moments import sender_of
-from agents.normalize import SENTENCE_BREAK, normalise
 from agents.normalize import fold_accents as _fold
+from agents.normalize import normalise
 from agents.rollout_order import ORDER_OF_SITES
+from agents.sentence_ends import sentence_parts
 from agents.site_training import TRAINING_AT_SITES
 
 _ROLES = {
@@ -153,7 +154,7 @@ def _raised_by(contact_id: str, names: list[str], ctx: Context) -> tuple[str, st
         # HubSpot logs the calls we placed as outbound; only our own letters say nothing of what the contact raised
         elif names and (a.get("direction") != "outbound" or a.get("type") in _LOGGED):
             named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
-            sentences = [s for s in SENTENCE_BREAK.split(text) if named.search(s)]
+            sentences = [s for s in map(_fold, sentence_parts(normalise(a.get("text") or ""))) if named.search(s)]
             (parts if a.get("direction") != "outbound" else logged).extend(sentences)
     return "\n".join(parts), "\n".join(logged)
 
@@ -179,7 +180,7 @@ def questions_for_someone_else(body: str, contact_id: str | None, ctx: Context) 
         if c.id != recipient.id and (role := _role(c.title)) and (name := ctx.contact_name(c)):
             owners.setdefault(role, []).append(name)
     out: list[str] = []
-    for sentence in SENTENCE_BREAK.split(normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         folded = _fold(sentence)
         # a question that is also the recipient's own ("does the budget cover the depots that go first?") is theirs
         if not _ASKING.search(folded) or (mine in _TOPICS and _TOPICS[mine].search(folded)):

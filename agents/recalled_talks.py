@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from agents.context import Context
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
-from agents.timing import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 _TALK = (
     r"(?:speaking|talking|chatting|spoke|talked|chatted|catch(?:ing)?\s+up|caught\s+up|met|meeting|"
@@ -58,7 +58,7 @@ def unrecorded_talks(body: str, ctx: Context, send_day: date) -> list[str]:
         titled = rf"(?:with|to|mit|avec|con)\s+(?:(?:mr|ms|mrs|herrn?|frau|m|mme|sr|sra)\.?\s+)?{person}\b"
         # "speaking with Marcus", "gestern mit Herrn Weber gesprochen": the talk with the person, in either order
         talk = re.compile(rf"\b{_TALK}\b[^.;!?\n]{{0,20}}?\b{titled}|\b{titled}[^.;!?\n]{{0,20}}?\b{_TALK}\b")
-        for sentence in re.split(SENTENCE_BREAK, normalise(body)):
+        for sentence in sentence_parts(normalise(body)):
             folded = _fold(sentence.lower())
             when = _WHEN_RE.search(folded)
             if not when or not talk.search(folded):

@@ -23,7 +23,8 @@ import re
 
 from agents.facts import find_dates
 from agents.next_steps import COMING_DAY, voids_the_step
-from agents.timing import CLOCK, SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
+from agents.timing import CLOCK
 
 _PROPOSES = re.compile(
     r"\b(?:i|we) (?:suggest|propose|recommend)\b|\b(?:how about|what about|let's|let us)\b|"
@@ -55,7 +56,7 @@ def needs_reply(body: str, *, proposals: bool = True) -> str | None:
     proposal beside a dated send ("Vous recevrez la proposition vendredi ; je vous propose d'en parler mardi à 10 h")
     is an offer the buyer may take up: seven good drafts of sets 21-34 write it so, and only a draft that closes a
     point with nothing else (`closes_a_point`) is refused for one."""
-    for sentence in re.split(SENTENCE_BREAK, body):
+    for sentence in sentence_parts(body):
         if m := (_PROPOSES.search(sentence) if proposals else None) or _DEMANDS.search(sentence):
             return f"{m.group(0)!r} needs the buyer's reply"
     return None
@@ -63,7 +64,7 @@ def needs_reply(body: str, *, proposals: bool = True) -> str | None:
 
 def closes_a_point(body: str) -> str | None:
     """What a draft with no ask closes (a confirmed meeting, a recap of the coming document), or None."""
-    sentences = [s.strip() for s in re.split(SENTENCE_BREAK, body) if s.strip()]
+    sentences = [s.strip() for s in sentence_parts(body) if s.strip()]
     if any(voids_the_step(s) for s in sentences) or needs_reply(body):
         return None
     for s in sentences:

@@ -18,7 +18,7 @@ from collections import Counter
 from agents.context import Context
 from agents.normalize import normalise
 from agents.question_answers import STOPWORDS
-from agents.timing import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 
 def _stems(text: str) -> set[str]:
@@ -46,13 +46,13 @@ def said_of_a_person(body: str, ctx: Context, generic: set[str]) -> str | None:
     blank = {re.sub(r"(?:es|s)$", "", g) for g in generic}
     said: list[tuple[str, str, set[str]]] = []  # (activity, contact, words said of them there alone)
     for aid, text in texts.items():
-        for sentence in re.split(SENTENCE_BREAK, normalise(text)):
+        for sentence in sentence_parts(normalise(text)):
             for cid, parts in people.items():
                 if any(re.search(rf"\b{re.escape(p)}\b", sentence, re.I) for p in parts):
                     own = {s for s in _stems(sentence) if spread[s] == 1} - blank
                     if own:
                         said.append((aid, cid, own))
-    for sentence in re.split(SENTENCE_BREAK, normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         words = _stems(sentence)
         for aid, cid, own in said:
             if words & own and any(re.search(rf"\b{re.escape(p)}\b", sentence, re.I) for p in people[cid]):

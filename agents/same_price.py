@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from agents.normalize import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 _SIDE_BY_SIDE = re.compile(
     r"\b(?:side by side|next to each other|compar\w*|both|either|each option|nebeneinander|gegenüber\w*|vergleich\w*|"
@@ -57,4 +57,4 @@ def same_as_the_stated_amount(sentence: str, text: str, price_word: re.Pattern[s
     if not _SAME_PRICE.search(sentence) or price_word.search(_SAME_PRICE.sub(" ", sentence)) \
             or moved.search(sentence) or re.search(r"\d|%", sentence):
         return False
-    return any(AMOUNT_IN_FIGURES.search(other) for other in SENTENCE_BREAK.split(text) if other.strip() != sentence.strip())
+    return any(AMOUNT_IN_FIGURES.search(other) for other in sentence_parts(text) if other.strip() != sentence.strip())

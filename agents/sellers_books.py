@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from agents.normalize import SENTENCE_BREAK, normalise
 from agents.normalize import fold_accents as _fold
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _OURS = r"(?:our|my|us|unser\w*|mein\w*|uns|notre|nos|mon|ma|mes|nous|nuestr[oa]s?|mis?|nos(?:otros)?)"
 _BOOKS = re.compile(
@@ -41,7 +42,7 @@ _TEAM_NEEDS = re.compile(
 def sellers_books(subject: str, body: str) -> list[str]:
     """Sentences telling the buyer our closing month or our team's need for an order."""
     out = []
-    for sentence in SENTENCE_BREAK.split(normalise(f"{subject}\n{body}")):
+    for sentence in sentence_parts(normalise(f"{subject}\n{body}")):
         folded = _fold(sentence.lower())
         m = _TEAM_NEEDS.search(folded)
         books = _BOOKS.search(folded)

@@ -21,8 +21,8 @@ from agents.handed_steps import handed_step
 from agents.next_steps import COMING_DAY, HABIT, WEEKDAY_NAMES, voids_the_step
 from agents.nominal_steps import follows_on_a_day, nominal_step
 from agents.nothing_needed import nothing_needed
+from agents.sentence_ends import sentence_parts
 from agents.soon_steps import soon_step
-from agents.timing import SENTENCE_BREAK
 
 _THING = re.compile(
     r"\b(?:proposal|offer|quote|quotation|contract|draft|estimate|annex|order form|angebot\w*|vertrag\w*|entwurf|"
@@ -94,7 +94,7 @@ _CONDITION = re.compile(r"\b(?:if|should|falls|wenn|sollte|si|s'il|en caso de)\b
 def receives_it(body: str) -> str | None:
     """The sentence in which the buyer receives "it" on a coming day ("Vous l'aurez vendredi.", "La tendrá el
     viernes.", "You'll have it on Friday."), or None: with a subject naming the document, a complete short reply."""
-    for sentence in re.split(SENTENCE_BREAK, body):
+    for sentence in sentence_parts(body):
         if "?" not in sentence and _PRONOUN.search(sentence) and _coming_day(sentence):
             return sentence.strip()[:80]
     return None
@@ -113,7 +113,7 @@ def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None
     colleague the record names for the next step (with `ctx`; agents.handed_steps), or None. Like
     next_steps.dated_next_step, a draft that also promises only to be in touch reads as a check-in. A `subject` naming
     the document names it for the body's pronouns ("Re: Propuesta" over "el viernes 27 de noviembre la tiene")."""
-    sentences = re.split(SENTENCE_BREAK, body)
+    sentences = sentence_parts(body)
     if any(voids_the_step(s) for s in sentences):
         return None
     handed = handed_step(body, ctx, to_contact_id) if ctx is not None else None

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 from agents.soon_steps import INDIRECT
 
 _STILL = re.compile(
@@ -45,6 +46,6 @@ def asks_if_still_interested(body: str, ctx: Context) -> list[str]:
     return [
         f"asks whether the buyer is still interested after their message of {(latest.get('at') or '')[:10]} "
         f"asked for the next step: {s.strip()[:80]!r}"
-        for s in SENTENCE_BREAK.split(normalise(body))
+        for s in sentence_parts(normalise(body))
         if _STILL.search(s) and ("?" in s or INDIRECT.search(s))
     ]

@@ -24,7 +24,8 @@ from datetime import date, timedelta
 from agents.calendar_days import resolve_day
 from agents.context import Context
 from agents.facts import find_dates
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|agradec\w*|"
                      r"agradezc\w*|remerci\w*|bedank\w*|grateful|appreciate[sd]?)\b", re.I)
@@ -92,7 +93,7 @@ def unrecorded_occasions(body: str, ctx: Context, send_day: date) -> list[str]:
                  for w in re.findall(r"[^\W\d_]{4,}", a.get("subject") or "")}
     said = " ".join(f"{a.get('subject') or ''} {a.get('text') or ''}" for a in ctx.activities.values())
     out = []
-    for sentence in SENTENCE_BREAK.split(text):
+    for sentence in sentence_parts(text):
         thanks = _THANKS.search(sentence)
         if thanks is None or _FUTURE.search(sentence):
             continue

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from agents.normalize import SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
 
 
 def _prefixes(words: Iterable[str]) -> set[str]:
@@ -49,7 +49,7 @@ def _buyer_sentences(activities: Mapping[str, Mapping[str, Any]]) -> Iterator[st
         ours = a.get("direction") == "outbound"
         if ours and a.get("type") not in ("call", "meeting"):
             continue
-        for sentence in re.split(SENTENCE_BREAK, a.get("text") or ""):
+        for sentence in sentence_parts(a.get("text") or ""):
             if not ours or _REPORTED_ASK.search(sentence):
                 yield sentence
 

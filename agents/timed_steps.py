@@ -24,7 +24,8 @@ from datetime import date
 from agents.calendar_days import resolve_day
 from agents.next_steps import COMING_DAY, HABIT, PLEASANTRY, voids_the_step
 from agents.reply_needed import needs_reply
-from agents.timing import CLOCK, SENTENCE_BREAK
+from agents.sentence_ends import sentence_parts
+from agents.timing import CLOCK
 from agents.written_dates import find_dates
 
 _PAST = re.compile(r"\b(?:since|seit|depuis|desde|ago|last|letzte[nmrs]?|vergangene[nmrs]?|dernier|derni[eè]re|"
@@ -43,7 +44,7 @@ def _coming(sentence: str, send_day: date) -> bool:
 
 def timed_step(body: str, send_day: date) -> str | None:
     """The first statement naming a coming day and a clock time, or None (a check-in anywhere voids it)."""
-    sentences = re.split(SENTENCE_BREAK, body)
+    sentences = sentence_parts(body)
     if any(voids_the_step(s) for s in sentences):
         return None
     for sentence in sentences:

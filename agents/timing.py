@@ -45,6 +45,7 @@ from agents.same_day_calls import MEAL as _MEAL
 from agents.same_day_calls import THIS_PART_OF_DAY as _THIS_PART_OF_DAY
 from agents.same_day_pressure import pressed_for_today
 from agents.send_day_thanks import thanked_on_send_day
+from agents.sentence_ends import sentence_parts
 from agents.slot_offers import SUITS_US
 from agents.tomorrow_words import tomorrow_note
 from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
@@ -73,14 +74,9 @@ MONTHS_ES_LIST = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio"
 _MONTH_NAMES_ALL = ("january", "february", "march", "april", "june", "july", "august", "september", "october",
                     "november", "december", *(m.lower() for m in MONTHS_DE_LIST), *MONTHS_FR_LIST,
                     *MONTHS_ES_LIST)
-_MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
-"""After "15." a German month name continues the date; any other capital starts a sentence."""
 _DAY_NUMBER_AFTER = re.compile(r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.)?(?![\d,:/])",
                                re.I)
 """A day of the month right after a weekday ("el lunes 7", "Tuesday the 1st")."""
-SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE}|KW\b|Kalenderwoche)|\n+"
-"""Sentence ends; a period after a day number ("bis zum 15. November") ends none unless a capital other than a German
-month follows it."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
 _WEEKDAY_NAMES = "|".join(d for names in WEEKDAYS.values() for d in names)
 _MONTHS_ANY = "|".join(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -234,8 +230,8 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
     quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text
     low = t.lower()
     spans = any(cue in low for cue in SPAN_CUES) or MONTH_NAME.search(low) is not None  # wave 18: a whole month too
-    # A period after a day number ("bis zum 15. November") does not end the sentence.
-    sentences = re.split(SENTENCE_BREAK, t)
+    # A period after a day number ("bis zum 15. November") does not end the sentence (agents.sentence_ends).
+    sentences = sentence_parts(t)
     for sentence in sentences:
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:

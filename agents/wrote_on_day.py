@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from agents.context import Context
 from agents.moments import sender_of
 from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 from agents.written_dates import find_dates
 
 _YOU_WROTE = re.compile(
@@ -35,10 +36,6 @@ _YOU_WROTE = re.compile(
 )
 """The recipient named as the writer of a message: "as you wrote", "wie Sie ... geschrieben haben", "Ihre E-Mail
 vom", "comme vous me l'avez écrit", "votre message du", "como me pidió", "su correo del"."""
-
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|\n+")
-"""Sentence ends; the period of a German day number ("am 20. November") ends none."""
 
 
 def _day_of(at: str | None) -> date | None:
@@ -76,7 +73,7 @@ def wrote_on_someone_elses_day(body: str, contact_id: str | None, ctx: Context) 
         return []
     names = {c.id: ctx.contact_name(c) or c.id for c in ctx.record.contacts}
     found: list[str] = []
-    for sentence in _SENTENCE_BREAK.split(normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         if not _YOU_WROTE.search(sentence):
             continue
         for value, (_, month, day) in find_dates(sentence):

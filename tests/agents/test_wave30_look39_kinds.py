@@ -9,7 +9,6 @@ in the set), so that only the sentence decides."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace as dc_replace
 from datetime import date
 from typing import Any
@@ -284,9 +283,9 @@ def test_a_field_the_input_screen_withheld_gives_no_term_and_no_code():
 
 
 def _sentences(text: str) -> list[str]:
-    from agents.timing import SENTENCE_BREAK
+    from agents.sentence_ends import sentence_parts
 
-    return re.split(SENTENCE_BREAK, normalise(text))
+    return sentence_parts(normalise(text))
 
 
 @pytest.mark.parametrize(

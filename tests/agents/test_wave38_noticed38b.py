@@ -13,7 +13,7 @@
    from. Another item, another concession or a free period beside it is still refused; without the setting, so is
    the phrase.
 4. agents.concepts' sentences no longer end at an ordinal day before a month ("vom 28. Oktober"), a common abbreviation
-   ("z. B.", "u. a.", "e.g.", "p. ej.", "p. ex.", "env.") or "Nr." / "núm." before its number (agents.sentence_breaks):
+   ("z. B.", "u. a.", "e.g.", "p. ej.", "p. ex.", "env.") or "Nr." / "núm." before its number (agents.sentence_ends):
    a sentence with one of them gets the verdict the same sentence gets without it, both ways.
 5. A well-known organisation whose name opens with another customer's ordinary first word ("Die Deutsche Bahn streikt"
    beside Deutsche Fleet GmbH, "General Motors" beside General Haulage) names that organisation, not the customer
@@ -35,7 +35,7 @@ from agents.models import AnalysisOut
 from agents.normalize import normalise
 from agents.other_customers import named_other_customers
 from agents.safety import check_analysis
-from agents.sentence_breaks import sentence_spans
+from agents.sentence_ends import sentences
 from tests.agents.role_matrix import ROLES, world
 from tests.agents.test_wave38_noticed import IN_EVERY_ROLE
 
@@ -210,7 +210,7 @@ def test_a_question_with_an_abbreviation_or_a_date_is_read_as_the_same_question(
 @pytest.mark.parametrize("text", ["Wir haben 28. Das ist gut.", "Der Termin am 3. Dezember steht. Danach melden wir uns.",
                                   "Did it work? No. We sign Friday."])
 def test_a_full_stop_after_a_number_or_a_word_still_ends_its_sentence(text):
-    assert len(sentence_spans(text)) >= 2, sentence_spans(text)
+    assert len(sentences(text)) >= 2, sentences(text)
 
 
 # --- 5. a well-known organisation that shares a customer's ordinary first word --------------------------------------
