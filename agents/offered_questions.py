@@ -24,7 +24,7 @@ from agents.stance_words import ASKED, ASKED_IF, words
 
 _EN = (
     r"(?:would|could|will|might|does|did)\s+(?:it|that|this)\s+help|"
-    r"(?:would|could|will|might)\s+(?!you\b|we\b|i\b)(?:[\w'’%-]+\s+){1,6}?(?:help|make\s+(?:it|things|the\s+decision|"
+    r"(?:would|could|will|might)\s+(?!you\b|we\b|i\b)(?:[\w'’%.,-]+\s+){1,8}?(?:help|make\s+(?:it|things|the\s+decision|"
     r"your\s+decision)|tip|sway|appeal|interest\s+you|make\s+a\s+difference|work\s+for\s+you|suit\s+you)\b|"
     r"how\s+about|what\s+about|what\s+if|what\s+would\s+you\s+say\s+to|how\s+(?:would|does)\s+(?:[\w'’%-]+\s+){1,8}?sound|"
     r"(?:shall|should)\s+(?:we|i)|(?:can|could|may)\s+(?:we|i)\s+(?:offer|give|throw|include|add)|"
@@ -33,12 +33,13 @@ _EN = (
 _DE = (
     r"wie\s+wäre\s+es|was\s+halten\s+sie\s+(?:davon|von)|was\s+sagen\s+sie\s+(?:zu|dazu)|was\s+wäre,?\s+wenn|"
     r"und\s+wenn\s+wir|(?:soll|sollen|sollte|sollten)\s+(?:ich|wir)|(?:darf|dürfen|kann|können|könnten)\s+(?:ich|wir)\s+"
-    r"ihnen|(?:würde|wäre|hilft|hülfe)\s+(?:[\w,-]+\s+){0,8}?(?:helfen|hilfreich|interessant|eine\s+hilfe|entgegenkommen)|"
+    r"ihnen|(?:würde|wäre|hilft|hülfe)\s+(?:[\w,.-]+\s+){0,12}?(?:helfen|hilfreich|interessant|eine\s+hilfe|entgegenkommen|"
+    r"denkbar|vorstellbar)|"
     r"hilft\s+(?:es|das|ihnen)|möchten\s+sie|hätten\s+sie\s+(?:gern|interesse)"
 )
 _FR = (
     r"et\s+si|que\s+diriez-vous|qu['’]en\s+diriez-vous|que\s+pensez-vous\s+d|"
-    r"(?:aiderai|conviendrai|intéresserai|rassurerai|faciliterai|plairai)(?:t|ent)|"
+    r"(?:aiderai|conviendrai|intéresserai|rassurerai|faciliterai|plairai)(?:t|ent)(?:-(?:t-)?(?:il|elle|ils|elles|ce|on))?|"
     r"(?:voulez|souhaitez|aimeriez)-vous\s+(?:que|qu['’]|un|une|le|la|les|des)|"
     r"(?:pourrions|pouvons|pourrais|puis)-(?:nous|je)\s+vous\s+(?:offrir|proposer|faire|inclure|accorder)|"
     r"serait-(?:il|ce)\s+utile|devrions-nous"
