@@ -64,4 +64,4 @@ def offered_as_question(sentence: str) -> bool:
         sentence: one normalised sentence that ends with a question mark.
     """
     frame = _FRAME.search(sentence)
-    return bool(frame) and not _REPORTED.search(sentence[: frame.start()])
+    return frame is not None and not _REPORTED.search(sentence[: frame.start()])
