@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from agents.stance_words import REPORTING_VERBS, words
+
 _COST = (
     r"fees?|charges?|costs?|surcharges?|price|pricing|"
     r"\w*gebühr(?:en)?|\w*pauschale|\w*kosten|\w*entgelt|preis\w*|"
@@ -146,13 +148,14 @@ _NOT_CHARGING = re.compile(
     re.I,
 )
 _QUESTION = re.compile(r"¿[^?¿]*\?|[^.!?¿\n]*\?")
-_REPORTED = re.compile(
-    # someone else's question: the buyer asks, we report it (conjugated; the infinitive "ask Lucía:" is our own plan)
-    r"\b(?:asked|asks|wondered|wonders|wanted\s+to\s+know|wants\s+to\s+know|you\s+asked|fragte\w*|fragt|fragen\s+sie|"
+_REPORTED = words(
+    # someone else's question: the buyer asks, we report it (conjugated; the infinitive "ask Lucía:" is our own plan).
+    # The shared reporting verbs (agents.stance_words), then this check's own extras.
+    REPORTING_VERBS,
+    r"wonders|wanted\s+to\s+know|wants\s+to\s+know|you\s+asked|fragte\w*|fragt|fragen\s+sie|"
     r"wollte\s+wissen|will\s+wissen|möchte\s+wissen|a\s+demandé|avait\s+demandé|demandait|demande\s+si|voulait\s+savoir|"
-    r"veut\s+savoir|se\s+demande|vous\s+demandiez|preguntó|preguntaba|pregunta\s+si|quería\s+saber|quiere\s+saber|"
-    r"se\s+pregunta|pidió|pide\s+que|me\s+pregunt\w*|nos\s+pregunt\w*)\b",
-    re.I,
+    r"veut\s+savoir|se\s+demande|vous\s+demandiez|preguntaba|pregunta\s+si|quería\s+saber|quiere\s+saber|"
+    r"se\s+pregunta|pidió|pide\s+que|me\s+pregunt\w*|nos\s+pregunt\w*",
 )
 _NEGATED = re.compile(r"\b(?:not|never|no|nicht|kein\w*|nie|ne|n['’]|pas|jamais|nunca|tampoco)\b", re.I)
 

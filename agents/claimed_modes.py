@@ -63,6 +63,12 @@ def _operator_token(token: str) -> bool:
     return len(words) >= 3 or (len(words) >= 2 and any(_MODE_PART.match(p) for p in words))
 
 
+def operator_token(token: str) -> bool:
+    """Whether `token` is an operator's token this check refuses: agents.facts leaves it to this check, so a refusal
+    names it once (wave 39), not also as an identifier no record holds."""
+    return bool(_TOKEN.fullmatch(token)) and _operator_token(token)
+
+
 def _in_force(clause: str, mode: re.Match[str]) -> bool:
     return any(-_NEAR <= force.start() - mode.end() <= _NEAR or 0 <= mode.start() - force.end() <= _NEAR
                for force in _IN_FORCE.finditer(clause))

@@ -31,6 +31,7 @@ from agents.negated_promises import promise_negated
 from agents.negation import NEGATION_WORDS, negation_governs
 from agents.non_binding import NO_OBLIGATION, non_binding_look
 from agents.normalize import normalise
+from agents.offered_questions import offered_as_question
 from agents.other_sellers import anothers_price
 from agents.owed_steps import nothing_due_from_buyer
 from agents.payback_periods import is_payback_period
@@ -132,8 +133,12 @@ _PERPETUAL = (r"forever|for life|lifetime|for as long as|as long as you(?:'re| a
 _BILLING = r"invoices?|bills?|billing|payments?|charges?|rechnung\w*|zahlung\w*|factur\w*|paiements?|pagos?|cobros?"
 _LATER_BILLING = (rf"(?:before|until|till|bis|avant|antes de|hasta)\s+(?:(?:any|the|a|an|your|first|la|le|el|"
                   rf"die|der|une|un|ninguna|cualquier|jede\w*|toute?)\s+){{0,2}}(?:{_BILLING})\b")
-_INCLUDED = (r"(?:is|are|comes?|will be|stays?|ist|sind|est|sont|está|están|va|van|viene|vienen)\s+"
+_INCLUDED = (r"(?:is|are|comes?|will be|stays?|ist|sind|est|sont|está|están|va|van|viene|vienen|"
+             # wave 39: the same inclusion proposed ("what if the training were included?", "¿y si estuviera incluida?")
+             r"were|would be|wäre|wären|serait|seraient|estuviera|estuvieran|estaría|estarían|fuera|fueran)\s+"
              r"(?:\w+\s+){0,2}?(?:included|inclusive|inklusive|inbegriffen|inclus\w*|compris\w*|incluid[oa]s?)\b|"
+             r"(?:inklusive|inbegriffen)\s+(?:ist|sind|wäre|wären)\b|\bsi\s+(?:[\w'’]+\s+){1,4}?(?:était|étaient)\s+"
+             r"(?:\w+\s+){0,2}?(?:inclus\w*|compris\w*)\b|"
              r",\s*(?:included|inklusive|inclus\w*|incluid[oa]s?)\b|thrown in|bundled in|on top|obendrauf|en prime")
 _RECORD_DOCUMENT = re.compile(
     # What the record's own documents include is no promise ("the payback estimate is included").
@@ -271,8 +276,9 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
     whole, at = normalise(text), 0
     for sentence in _sentences(text):
         at = whole.find(sentence, at)
-        if _QUESTION.search(sentence):
-            continue  # a question to the buyer promises nothing
+        asked = bool(_QUESTION.search(sentence))
+        if asked and not offered_as_question(sentence):
+            continue  # a question to the buyer promises nothing; one put as a proposal offers (wave 39)
         low = sentence.lower()
         for m in _NO_COST.finditer(sentence):
             if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
@@ -343,7 +349,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy (something included the record does not offer): "
                                    f"{m.group(0)!r}")
-        reasons += deal_done_claims(sentence, stage_kind)
+        if not asked:  # a proposal offers terms; whether a document is signed it asks, it does not claim
+            reasons += deal_done_claims(sentence, stage_kind)
     reasons += indexed_price_terms(text, currency)  # wave 37 (set 47's 116, 138): increases capped, prices pinned to a rate
     return list(dict.fromkeys(reasons))
 

@@ -16,6 +16,7 @@ from datetime import date
 from agents.ask_dates import implied_dates
 from agents.calendar_days import german_occasion_deadlines, unvouched_named_days
 from agents.catalogue import DEFAULT_CATALOGUE
+from agents.claimed_modes import operator_token
 from agents.context import Context, as_date, without_asides
 from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures
@@ -279,7 +280,8 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     rest = held_codes_out(rest, vocab.codes)  # the record's PO number quoted whole is its reference (wave 30)
     rest = conversion_factors_out(rest)  # "3.785 L per US gallon" is a unit's factor, no figure of a deal (wave 39)
     for token in identifier_tokens(rest):  # wave 38: "VIP_PRICING", "pricing.override=true" no record holds
-        if token.lower() not in vocab.identifiers:
+        if token.lower() not in vocab.identifiers and not operator_token(token):  # wave 39: an operator's token is
+            # agents.claimed_modes' refusal, held or not: one reason for it, not two
             add("identifier", token)
     for m in MONEY.finditer(rest):
         if not close_to_any(money_value(m), vocab.money):

@@ -100,6 +100,29 @@ MEET_TODAY = re.compile(
 )
 """A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
 not "I will send the outline today so you can read it before we talk" (the day belongs to the sending)."""
+CONTACT_WORDS = (
+    # wave 39: a contact said in the third person or as a plan, in its present or future forms only ("Sam contacts
+    # Dana today at 2:20 pm", "kontaktiert Frau Weber heute", "contacte Claire aujourd'hui", "se pone en contacto con
+    # Javier hoy"); "contacted", "a contacté", "contactó" report a past one (agents.reported_calls)
+    # (not "your contacts today", nor the buyer invited: "feel free to reach out today")
+    r"(?<!your )(?<!our )(?<!the )(?<!their )(?<!my )contacts|contacting|"
+    r"(?:will|'ll|shall|can|could|would|going\s+to)\s+(?:\w+\s+)?(?:contact|reach)|reaches\s+out|reaching\s+out|"
+    r"(?:will|'ll|i|we)\s+(?:reach\s+out|get\s+in\s+touch|be\s+in\s+touch)|gets\s+in\s+touch|getting\s+in\s+touch|"
+    r"^\W*contact(?!\s+(?:us|me)\b)|"
+    r"kontaktiert|kontaktiere|kontaktieren|meldet\s+sich|melde\s+mich|melden\s+(?:uns|sich)|"
+    r"(?:setzt|setze|setzen)\s+(?:sich|mich|uns)\s+(?:\w+\s+){0,5}?in\s+verbindung|(?:nimmt|nehme|nehmen)\s+(?:\S+\s+){0,5}?kontakt|kontakt\s+(?:\S+\s+){0,4}?auf\b|"
+    r"contacte|contactera|contacterai|contacterons|recontacte\w*|joindra|joindrai|joindrons|"
+    r"(?:prend|prendra|prendrai|prendrons|prenons)\s+contact|"
+    r"contacta|contactará|contactaré|contactaremos|(?:se|me|nos)\s+(?:pone|pondrá|pondré|pondremos|ponemos)\s+en\s+contacto|"
+    r"(?:le|les|lo|la)\s+contacto"
+)
+CONTACT_TODAY = re.compile(
+    rf"(?:\b|^)(?:{CONTACT_WORDS})\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
+    rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{CONTACT_WORDS})\b",
+    re.I,
+)
+"""A contact with the buyer and a same-day word close together, as `MEET_TODAY` reads a call: "contacts Dana today at
+2:20 pm" is a same-day call whoever makes it."""
 AFTER_THIS_MESSAGE = re.compile(
     r"\b(?:after|following|once|as soon as|when|upon|on receipt of|with|nach|mit|bei erhalt|sobald|wenn|im anschluss an|"
     r"anschließend an|après|suite à|"

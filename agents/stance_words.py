@@ -26,7 +26,10 @@ BUT = r"but|aber|mais|pero"
 GIVEN_BACK = rf"{BUT}|however|instead|sondern|jedoch|dafür|cependant|sino"
 """A turn after a refusal that may give back what it refused ("no launch price, but a founder's rate applies")."""
 
-ASKED = r"asked|asks|wondered|whether|ob|preguntó"
+REPORTING_VERBS = r"asked|asks|wondered|preguntó"
+"""The verbs of a reported question without its conjunctions ("whether", "ob"): agents.asked_concessions never read
+those, and starts from these (wave 39)."""
+ASKED = rf"{REPORTING_VERBS}|whether|ob"
 """A question reported: the buyer asked about it, nobody granted it."""
 ASKED_IF = r"gefragt|demandé|demande\s+si|pregunta\s+si"
 """A question reported as "asked whether" in German, French and Spanish."""

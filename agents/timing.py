@@ -28,6 +28,7 @@ from agents.meeting_today_words import (
     AFTER_THIS_MESSAGE,
     ANOTHER_DAY,
     CALL_SOON,
+    CONTACT_TODAY,
     EARLIER_TODAY,
     MEET_RE,
     MEET_TODAY,
@@ -41,6 +42,7 @@ from agents.past_terms import TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.rather_than_today import today_set_aside_out
 from agents.reason_clauses import meeting_clauses
 from agents.refused_calls import call_refused_until_agreed
+from agents.reported_calls import reports_a_past_call
 from agents.same_day_calls import MEAL as _MEAL
 from agents.same_day_calls import THIS_PART_OF_DAY as _THIS_PART_OF_DAY
 from agents.same_day_pressure import pressed_for_today
@@ -255,7 +257,7 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
             if w.day < send_day and _NAMED_DAY_DEADLINE.search(sentence[:w.start]):
                 reasons.append(f"deadline {w.value!r} ({w.day.isoformat()}) is in the past")  # "bis Montag dieser Woche"
         reasons += [f"a weekday its date does not have: {w}" for w in weekday_mismatches(sentence, send_day, dates)]
-        meets = MEET_RE.search(sentence) or _offers_a_slot(sentence)
+        meets = MEET_RE.search(sentence) or _offers_a_slot(sentence) or CONTACT_TODAY.search(sentence)  # wave 39
         if meets:
             # a day named another way ("ce mercredi", "diesen Mittwoch", "the day before Thanksgiving") is judged as the
             # date it is: the send day is a same-day call, a day before it a meeting in the past
@@ -309,7 +311,8 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
         uncited = without_cited_ask(sentence)
         if uncited != sentence and not (MEET_RE.search(uncited) or _offers_a_slot(uncited)):
             continue
-        if (_LOOKING_BACK.search(uncited) or EARLIER_TODAY.search(uncited)) and not _FORWARD.search(sentence):
+        if (_LOOKING_BACK.search(uncited) or EARLIER_TODAY.search(uncited) or reports_a_past_call(uncited)) \
+                and not _FORWARD.search(sentence):
             continue  # "Thanks for the call earlier today": a meeting that took place, not one proposed
         # a calendar week or a holiday names a day too ("in KW 49", "after Thanksgiving")
         if st.SENT_TODAY.search(sentence) and any(st.after(d, send_day) for _, d in dates):
@@ -319,7 +322,8 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
         timed = _ARISING_LATER.sub(" ", sentence) if no_day else meal_of_named_day(st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(
             " ", sentence)), bool(dates), ANOTHER_DAY)
-        if any(MEET_TODAY.search(c) for c in meeting_clauses(timed, no_day)) or CALL_SOON.search(timed) \
+        if any(MEET_TODAY.search(c) or CONTACT_TODAY.search(c) for c in meeting_clauses(timed, no_day)) \
+                or CALL_SOON.search(timed) \
                 or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
         elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(_ARISING_LATER.sub(" ", sentence)) or SOON_OR_PART_OF_DAY.search(sentence)

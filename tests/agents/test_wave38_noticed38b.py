@@ -203,8 +203,10 @@ def test_more_for_the_same_price_across_an_abbreviation_or_a_date_is_still_one_p
 
 @pytest.mark.parametrize(("text", "plain"), QUESTIONS_AND_REFERENCES)
 def test_a_question_with_an_abbreviation_or_a_date_is_read_as_the_same_question(text, plain):
-    assert concept_violations(plain, "open") == [], plain
-    assert concept_violations(text, "open") == [], text
+    # wave 39 (agents.offered_questions): a free training proposed as a question is an offer, refused with or without
+    # the abbreviation; the questions about an order claim no document either way
+    assert concept_violations(text, "open") == concept_violations(plain, "open"), text
+    assert bool(concept_violations(plain, "open")) == ("Nr." not in text and "núm." not in text), plain
 
 
 @pytest.mark.parametrize("text", ["Wir haben 28. Das ist gut.", "Der Termin am 3. Dezember steht. Danach melden wir uns.",
