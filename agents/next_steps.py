@@ -9,6 +9,7 @@ import re
 
 from agents.answered_here import without_answered_questions
 from agents.conditional_asks import conditional_offer
+from agents.contingent_asks import contingent_ask
 from agents.courtesy_closers import courtesy_closer
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
@@ -57,6 +58,8 @@ def count_asks(body: str) -> int:
             continue
         if courtesy_closer(s):
             continue  # wave 38: "Let me know if you have any questions" asks nothing the buyer must answer
+        if contingent_ask(s):
+            continue  # wave 39: "If the count has changed, let me know" asks nothing unless it has
         if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
             # wave 37: "If neither works, send me a time that does" is the ask before it, answered another way
             count += 0 if count and continues_an_ask(s) else 1
