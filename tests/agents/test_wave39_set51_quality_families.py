@@ -16,6 +16,7 @@ from agents.context import build_context
 from agents.german_nouns import unnamed_claims
 from agents.late_promises import late_promises
 from agents.next_steps import count_asks
+from agents.price_talk import unanchored_price_talk
 from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.quality_probe import named_check, record_context
@@ -27,7 +28,7 @@ RECORD = {"en": "hubspot_deal", "de": "de_deal", "fr": "fr_deal", "es": "es_oppo
 @pytest.mark.parametrize("slot", [
     "Wednesday, December 2 in the morning",
     "Friday, Dec 4 in the morning",
-    "Monday, November 30 in the morning",
+    "Monday, December 7 in the morning",
 ])
 def test_a_morning_on_a_dated_day_is_no_meeting_before_dawn(slot):
     body = (f"Hi Dana,\n\nThe proposal for your 420 trucks will be with you on Friday, November 27.\n\nCould we go "
@@ -163,3 +164,34 @@ def test_a_document_the_buyer_has_only_after_their_day_is_a_late_promise(lang, s
 @pytest.mark.parametrize(("lang", "sentence"), ON_TIME_BY_PURPOSE)
 def test_a_document_on_time_with_a_later_reason_is_no_late_promise(lang, sentence):
     assert late_promises(sentence, asking_by_friday(lang), NOW.date()) == [], sentence
+
+
+# --- a price named as a topic (payment terms asked about, an amount the buyer books by site, a heading) ---
+
+@pytest.mark.parametrize("sentence", [
+    "If you have any questions about the payment terms, I am happy to answer them.",
+    "Si tiene dudas sobre las condiciones de pago, se las aclaro con gusto.",
+    "Vous pourrez ainsi répartir le montant entre les ateliers.",
+    "That way you can allocate the amount depot by depot.",
+    "So können Sie den Betrag je Standort verbuchen.",
+    "Así podrá imputar el importe por taller.",
+    "Pricing and payment terms",
+    "Preis und Zahlungsbedingungen",
+    "Prix et modalités de paiement",
+    "Coste anual y condiciones de pago",
+])
+def test_a_price_named_only_as_a_topic_is_no_price_talk(sentence):
+    assert unanchored_price_talk(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "If you have questions about the payment terms, we can move the first invoice to March.",
+    "Vous pourrez imputer le montant réduit atelier par atelier.",
+    "Lower price and free setup",
+    "Prix spécial et paiement en 2027",
+    "You can allocate the cost per depot, and we waive the setup fee.",
+    "So können Sie den Betrag je Standort verbuchen, wir berechnen die Einrichtung nicht.",
+    "Si tiene dudas sobre la forma de pago, le ofrecemos pagar en marzo.",
+])
+def test_a_price_moved_or_stated_beside_the_topic_is_still_price_talk(sentence):
+    assert unanchored_price_talk(sentence), sentence
