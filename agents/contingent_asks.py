@@ -4,8 +4,8 @@
 "Falls sich an der Fahrzeugzahl etwas geändert hat, geben Sie mir bitte kurz Bescheid" and "Si quiere que ajustemos el
 precio del gasóleo de referencia, dígamelo y lo recalculo" ask nothing unless something changed or the buyer wants a
 change: with nothing to report, the buyer has nothing to answer. Beside the draft's real ask (a question about a day)
-agents.next_steps counted them as a second ask. Like a courtesy closer, such a sentence is no ask: a draft whose only
-"ask" it is still has no next step for the buyer.
+agents.next_steps counted them as a second ask. Beside another ask they are none; alone they are the draft's one ask,
+as they were before (set 50's es-g2 ends on "Si quiere que cambiemos alguna hipótesis ..., dígamelo antes del viernes").
 
 Only a condition of a change or of the buyer's wish counts, and only when what it asks for is to be told: "If you could
 send the fleet list, tell me" (a polite request) and "If you have the budget, could you send it?" (a question) are asks

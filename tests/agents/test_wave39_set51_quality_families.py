@@ -12,11 +12,13 @@ import json
 
 import pytest
 
+from agents.blamed_buyer import blamed_buyer
 from agents.context import build_context
 from agents.german_nouns import unnamed_claims
 from agents.late_promises import late_promises
 from agents.next_steps import count_asks
 from agents.price_talk import unanchored_price_talk
+from agents.recalled_calls import unrecorded_phone_calls
 from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.quality_probe import named_check, record_context
@@ -195,3 +197,56 @@ def test_a_price_named_only_as_a_topic_is_no_price_talk(sentence):
 ])
 def test_a_price_moved_or_stated_beside_the_topic_is_still_price_talk(sentence):
     assert unanchored_price_talk(sentence), sentence
+
+
+# --- a request waiting on a change is the draft's one ask when it asks nothing else ---
+
+@pytest.mark.parametrize("body", [
+    "Hi Dana,\n\nThe proposal follows on Friday. If you want us to change the fuel price it assumes, tell me by "
+    "Thursday and I will update it.\n\nBest,\nSam",
+    "Guten Tag Frau Schmidt,\n\ndas Angebot kommt am Freitag. Falls sich die Dieselpreise geändert haben, geben Sie "
+    "mir bitte kurz Bescheid.\n\nFreundliche Grüße\nLena Vogt",
+])
+def test_a_request_waiting_on_a_change_alone_is_still_one_ask(body):
+    assert count_asks(body) == 1, body
+
+
+# --- the buyer's people said to work badly or their process to drag is reproach, whatever the noun ---
+
+@pytest.mark.parametrize("sentence", [
+    "Ihre Tourenplanung arbeitet sichtlich ineffizient, das ändert unser Angebot.",
+    "Since your internal review dragged on for weeks, the ball is now in our court.",
+    "Vos validations internes ont traîné en longueur, mais la proposition arrive.",
+    "Su departamento de compras es caótico, pero la propuesta llega el viernes.",
+])
+def test_the_buyer_s_people_called_inefficient_or_slow_is_blame(sentence):
+    assert blamed_buyer(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nach Ihrer internen Abstimmung schicke ich das Angebot.",
+    "Idling at your depots is inefficient and costs fuel.",
+    "The training for your dispatch team is part of the plan.",
+])
+def test_the_buyer_s_process_or_pain_named_without_blame_passes(sentence):
+    assert blamed_buyer(sentence) == [], sentence
+
+
+# --- what a record person confirmed on a call the record does not hold is a call recalled ---
+
+@pytest.mark.parametrize(("record", "contact", "sentence"), [
+    ("fr_deal", "711", "Paul m'a confirmé par téléphone que le budget est validé."),
+    ("es_opportunity", "0035g00000Es01", "Javier me confirmó por teléfono que el presupuesto está aprobado."),
+    ("de_deal", "701", "Herr Weber hat mir am Telefon gesagt, dass das Budget steht."),
+])
+def test_a_confirmation_heard_on_a_call_the_record_lacks_is_refused(record, contact, sentence):
+    assert unrecorded_phone_calls(sentence, record_context(record), contact), sentence
+
+
+@pytest.mark.parametrize(("record", "contact", "sentence"), [
+    ("hubspot_deal", "501", "Dana confirmed by email on November 18 that security signed off."),
+    ("hubspot_deal", "501", "I will confirm the slot by phone on Tuesday."),
+    ("de_deal", "701", "Ich bestätige Ihnen den Termin gern telefonisch."),
+])
+def test_a_confirmation_by_mail_or_a_call_to_come_recalls_no_call(record, contact, sentence):
+    assert unrecorded_phone_calls(sentence, record_context(record), contact) == [], sentence
