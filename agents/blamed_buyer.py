@@ -26,7 +26,19 @@ _NEGLECT = (
     r"laisse\w*\s+filer|gaspill\w*|jett\w*\s+(?:\w+\s+){0,2}par\s+les\s+fenetres|"
     r"tira\w*\s+(?:el|la|los|las)\s+\w+|derroch\w*|malgast\w*|despilfarr\w*)"
 )
-_BLAME = re.compile(rf"\b{_YOURS}\s+(?:[\w-]+\s+){{0,3}}?{_NEGLECT}")
+_FAULT = (
+    r"(?:(?:in|un)effizient\w*|inefficien\w*|inefficace\w*|ineficien\w*|ineficaz\w*|chaoti\w*|caotic\w*|"
+    r"disorgani[sz]ed|unorganisiert\w*|desorganiz\w*|desorgani[sz]\w*|"
+    r"hingezogen|verschleppt|dragged(?:\s+on)?|took\s+(?:so|this|far\s+too)\s+long|traine\w*\s+en\s+longueur|"
+    r"eternizad\w*|alargad\w*\s+tanto)"
+)
+"""wave 39: the buyer's people said to work badly ("arbeitet Ihre Disposition offensichtlich sehr ineffizient", set
+34's de-b12) or their process to have dragged ("nachdem sich Ihre interne Abstimmung so lange hingezogen hat", set
+36's de-b4): both were caught only by the German nouns check until "Disposition" and "Abstimmung" became words every
+buyer may have."""
+_BLAME = re.compile(rf"\b{_YOURS}\s+(?:[\w-]+\s+){{0,3}}?{_NEGLECT}|\b{_YOURS}\s+(?:[\w-]+\s+){{0,5}}?{_FAULT}|"
+                    rf"\b(?:arbeitet|arbeiten|works?|is|are|ist|sind|est|sont|es|son)\s+{_YOURS}\s+(?:[\w-]+\s+){{0,4}}?"
+                    rf"{_FAULT}")
 _CANDOUR = re.compile(
     r"\b(?:frankly|let'?s\s+be\s+(?:honest|frank|clear)|to\s+be\s+(?:blunt|honest|frank)|honestly|"
     r"ehrlich\s+gesagt|seien\s+wir\s+ehrlich|mal\s+ehrlich|offen\s+gesagt|"

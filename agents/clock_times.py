@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from agents.city_zones import CITY_TIME, city_zone
+from agents.past_terms import MONTH_NAME
 from agents.timing import CLOCK
 
 _CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
@@ -97,6 +98,10 @@ _EVENING_HOUR = re.compile(
     r"de la madrugada|du matin|in the morning|de la mañana|morgens|früh|am morgen)\b", re.I)
 """An hour told by its part of the day ("a las 9 de la noche", "at eight in the evening", "à 8 heures du soir", "um 9
 Uhr abends", "at 6 in the morning"): the hour it is, like one in figures."""
+_DAY_OF_A_MONTH = re.compile(rf"(?:{MONTH_NAME.pattern}|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?),?\s+$",
+                             re.I)
+"""A month just before the figure makes it the day of a date: "Thursday, December 3 in the morning" is a morning on
+the 3rd, not 3 a.m. (set 51's en-g4)."""
 _MORNING = ("de la madrugada", "du matin", "in the morning", "de la mañana", "morgens", "früh", "am morgen")
 
 
@@ -104,6 +109,8 @@ def spoken_hours(sentence: str) -> list[tuple[str, float, str | None]]:
     out: list[tuple[str, float, str | None]] = []
     for m in _EVENING_HOUR.finditer(sentence):
         word = m.group(1).lower()
+        if word.isdigit() and m.start(1) == m.start() and _DAY_OF_A_MONTH.search(sentence[:m.start()]):
+            continue
         hour = int(word) if word.isdigit() else _HOUR_NUMBERS[word]
         if hour > 12:
             continue  # "20 Uhr abends" is read in figures

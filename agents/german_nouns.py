@@ -8,6 +8,10 @@ Weber wünschte") is a fact about this buyer or this offer, and must be a noun o
 company, titles, in any inflection). Only the words of the conversation itself are exempt: the buyer's message,
 question, feedback, time, team (measured: in every good German draft of every quality set, the only possessed nouns
 the record does not contain are of this closed class).
+
+Wave 39 (set 51's de-g7 "nach Ihrer internen Abstimmung", de-g10 "eine Einweisung Ihrer Disposition"): the buyer's own
+deliberation (their "intern gesprochen", a Rücksprache, a Besprechung) is the conversation's, as their decision is; the
+dispatch office is a department of any fleet, as purchasing and accounting are of any company.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ _ATTRIBUTED = re.compile(
     r"(?-i:\b(?:der|die|das|den|dem)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][a-zäöüß]{4,}),\s+(?:die|den|das|der|von der|von dem)\s+"
     r"(?:Herr|Frau|Hr\.|Fr\.)\s+[A-ZÄÖÜ]\w+\s+(?:[a-zäöüß]+\s+){0,3}?[a-zäöüß]+t(?:e|en)?\b)")
 _CONVERSATION = frozenset("""
+abstimmung abstimmungen rücksprache absprache absprachen besprechung besprechungen diskussion disposition
 nachricht nachrichten rückmeldung rückmeldungen frage fragen gespräch gesprächs termin termine terminen anfrage
 anfragen okay ok postfach austausch team teams zeit bitte interesse entscheidung kalender mail e-mail antwort antworten
 geduld unterstützung einschätzung feedback hinweis hinweise zusage kollegen kolleginnen kollegin kollege seite sicht

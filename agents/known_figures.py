@@ -33,8 +33,11 @@ _NOT_THE_SAME_FIGURE = re.compile(
     r"\b(?:more|additional|extra|new|else|of them|of those|each|per|next year|by then|in future|plan(?:ned)? to|"
     r"would you add|mehr|zusätzlich\w*|weitere\w*|neue\w*|davon|pro|künftig|nächstes jahr|"
     r"de plus|supplémentaires?|nouveaux|nouvelles|parmi|chacun\w*|par|l'an prochain|à l'avenir|"
-    r"más|adicionales|nuev[oa]s|de ellos|de ellas|cada|por(?! favor)|el año que viene|en el futuro)\b", re.I)
-"""An ask about a change, a part or a future count: the figure on record does not answer it."""
+    r"más|adicionales|nuev[oa]s|de ellos|de ellas|cada|por(?! favor)|el año que viene|en el futuro|"
+    r"(?:has|have|had) (?:it |they )?changed|changed since|(?:ge|ver)ändert|a changé|ont changé|a évolué|"
+    r"ha cambiado|han cambiado|ha variado)\b", re.I)
+"""An ask about a change, a part or a future count: the figure on record does not answer it ("if the number of trucks
+has changed since the demo, tell me", set 51's en-g5: a check-in on the count, not a re-ask)."""
 _STAFF = re.compile(r"^(?:employee|staff|people|mitarbeit|beschäftigt|salari|employé|effectif|emplead|trabajador|personas)",
                     re.I)
 """Nouns the company's employee count answers."""

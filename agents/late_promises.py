@@ -48,6 +48,16 @@ _IN_WEEKS = re.compile(r"\b(?:in|within|in den nächsten|innerhalb von|dans|d'ic
                        r"zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro)\s+(?:weeks|wochen|semaines|semanas)\b", re.I)
 _PURPOSE = re.compile(r",?\s+(?:which|so that|so you|in time for|to leave|leaving|and keeps?|damit|sodass|so dass|"
                       r"um\s+\w+\s+zu|pour que|afin que|afin de|ce qui|para que|lo que|de modo que|de forma que)\b", re.I)
+_HAVE_IT = re.compile(
+    r"^\W*(?:that\s+)?(?:(?:you|they|both of you)\s+)?(?:will\s+|'ll\s+|can\s+|should\s+)?(?:have|get|receive)\s+"
+    r"(?:it|them|the\s+(?:proposal|offer|quote|document))\b|"
+    r"^\W*sie(?:\s+beide)?\s+(?:es|ihn|das\s+angebot|den\s+vorschlag)\b|"
+    r"^\W*(?:(?:vous(?:\s+deux)?|tous\s+les\s+deux)\s+)?(?:l['’]ayez|l['’]aurez|la\s+receviez|le\s+receviez|"
+    r"la\s+recevrez|le\s+recevrez)\b|"
+    r"^\W*(?:usted(?:es)?\s+)?(?:la|lo)\s+(?:tenga|tengan|reciba|reciban|tendr[aá]n?|recibir[aá]n?)\b", re.I)
+"""wave 39 (set 51's en-b2, "..., so you will have it by Friday, December 11"): a purpose clause in which the buyer
+has the document ("damit Sie es am 11. Dezember haben", "pour que vous l'ayez le 11 décembre", "para que la tenga el
+11 de diciembre") gives the delivery's day, not a reason's."""
 _READY = re.compile(
     r"\b(?:ready|finished|finali[sz]ed|complete|done|go(?:es)? out|in your inbox|on your desk|fertig|bereit|steht|"
     r"fertiggestellt|abgeschlossen|geht\s+(?:\w+\s+){0,4}raus|pr[eê]te?|terminée?|finalis[ée]e?|bouclée?|partira|"
@@ -129,8 +139,10 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
         return []
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
+        delivery, *purpose = _PURPOSE.split(sentence, maxsplit=1)
+        has_it = bool(purpose and document_words(sentence) and _HAVE_IT.search(purpose[0]))
         # wave 37: "Sie erhalten das Angebot am 4. Dezember", "geht am 4. Dezember raus" (agents.delivery_wording)
-        delivers = delivers_document(sentence, conditions=True) \
+        delivers = has_it or delivers_document(sentence, conditions=True) \
             or document_words(sentence) and (_READY.search(sentence) or says_delivery(sentence)) \
             or acknowledged_day(sentence, send_day)  # wave 31: "gern, Freitag, 11. Dezember." to the asker is its day
         # wave 36: a meeting proposed on a day about the document gives the meeting's day (agents.meeting_proposals)
@@ -138,7 +150,7 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
             continue
         # a later day the sentence gives a reason for is not the delivery's ("..., which keeps December 18 realistic
         # for a decision", "damit Sie bis zum 22. Dezember entscheiden können")
-        delivery = _PURPOSE.split(sentence, maxsplit=1)[0]
+        delivery = sentence if has_it else delivery
         when = _earliest(delivery, send_day)
         if when is not None and when > asked:
             out.append(f"promises the document for {when.isoformat()} at the earliest, after the day the buyer asked "

@@ -9,6 +9,7 @@ import re
 
 from agents.answered_here import without_answered_questions
 from agents.conditional_asks import conditional_offer
+from agents.contingent_asks import contingent_ask
 from agents.courtesy_closers import courtesy_closer
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
@@ -51,12 +52,15 @@ def count_asks(body: str) -> int:
     body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
     # wave 38: not cut at "1. Dezember" or "Hr." (agents.sentence_ends), so a sentence keeps its day
     sentences = [s for s in sentence_parts(body) if s.strip()]
-    count = 0
+    count, contingent = 0, False
     for s in sentences:
         if (GREETING.search(s.strip()) and "?" not in s) or PLEASANTRY.search(s):
             continue
         if courtesy_closer(s):
             continue  # wave 38: "Let me know if you have any questions" asks nothing the buyer must answer
+        if contingent_ask(s):
+            contingent = True
+            continue  # wave 39: "If the count has changed, let me know" asks nothing unless it has (no second ask)
         if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
             # wave 37: "If neither works, send me a time that does" is the ask before it, answered another way
             count += 0 if count and continues_an_ask(s) else 1
@@ -64,7 +68,8 @@ def count_asks(body: str) -> int:
     # ("- Thursday at 10 am: a walkthrough, if that suits you ... Does that order work for you?") the question asks it
     if not count and any(conditional_offer(s, bool(find_dates(s) or CLOCK.search(s))) for s in sentences):
         return 1
-    return count
+    # wave 39 (set 50's es-g2): alone, "Si quiere que cambiemos alguna hipótesis, dígamelo" is the draft's one ask
+    return count or int(contingent)
 
 
 _SCRIPT_ASK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ask|confirm|agree|book|schedule|propose|fix|set up|find out|check whether|fragen|erfragen|"

@@ -38,6 +38,7 @@ from agents.price_anchors import (
 from agents.price_documents import TERMS_OF_A_DOCUMENT, price_documents_out
 from agents.price_guidance import no_price_talk_guidance
 from agents.price_questions import price_questions_out
+from agents.price_topics import price_topics_out
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
 from agents.sentence_ends import sentence_parts
 from agents.settled_questions import settled_questions_out
@@ -205,6 +206,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         sentence = mask_negated_free(sentence)
         sentence = declined_special_prices_out(sentence)  # wave 36: "Nous ne proposons pas de prix spécial"
         sentence = price_questions_out(sentence)  # wave 37: "answer any price questions in writing" names a topic
+        sentence = price_topics_out(sentence)  # wave 39: payment terms asked about, "Importe y forma de pago" as a heading
         sentence = kept_amount_out(sentence)  # wave 37b: "ohne den Betrag zu ändern" keeps an amount it does not name
         sentence = confidential_prices_out(sentence)  # wave 37 (set 47's 111): "we never share what other fleets pay"
         sentence = contrasted_costs_out(sentence)  # wave 37 (set 47's 013): "spreads the effort, not the cost"

@@ -33,9 +33,12 @@ _PHONE = (r"(?:on the phone|over the phone|by phone|phone call|(?:tele)?phone co
 _RECALLED = re.compile(
     rf"\b(?:as|like|per|following|after|since|wie|nach|seit|comme|suite à|après|depuis|como|tras|después de|según)\b"
     rf"[^.;!?\n]{{0,60}}?\b{_PHONE}\b|"
-    rf"\b{_PHONE}\b[^.;!?\n]{{0,40}}?\b(?:discussed|agreed|mentioned|promised|besprochen|vereinbart|erwähnt|zugesagt|"
-    rf"convenu|évoqué|discuté|promis|dit|hablado|hablamos|comentado|comentamos|acordado|acordamos|quedamos|prometido)\b|"
-    rf"\b(?:discussed|agreed|mentioned|besprochen|vereinbart|erwähnt|convenu|évoqué|discuté|hablado|hablamos|comentado|"
+    # wave 39 (set 51's de-b12 "Herr Weber hat mir gestern telefonisch bestätigt"): what a caller confirmed or told us
+    rf"\b{_PHONE}\b[^.;!?\n]{{0,40}}?\b(?:discussed|agreed|mentioned|promised|confirmed|told me|besprochen|vereinbart|"
+    rf"erwähnt|zugesagt|bestätigt|mitgeteilt|gesagt|confirmé|indiqué|confirmado|confirmó|dijo|convenu|évoqué|discuté|"
+    rf"promis|dit|hablado|hablamos|comentado|comentamos|acordado|acordamos|quedamos|prometido)\b|"
+    rf"\b(?:discussed|agreed|mentioned|confirmed|besprochen|vereinbart|erwähnt|bestätigt|convenu|évoqué|discuté|confirmé|"
+    rf"hablado|hablamos|comentado|confirmado|confirmó|"
     rf"comentamos|acordado|acordamos|quedamos)\b[^.;!?\n]{{0,40}}?\b{_PHONE}\b",
     re.I)
 """A call cited as past: "as discussed on the phone", "wie heute Morgen am Telefon besprochen", "suite à notre appel"."""
