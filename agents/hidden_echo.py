@@ -62,7 +62,7 @@ def _shown(ctx: Context) -> frozenset[tuple[str, ...]]:
     r = ctx.record
     texts = [f"{a.subject or ''}\n{without_described_hidden(visible_text(a.body).text)}" for a in r.activities]
     texts += [r.name or "", *(f"{c.name or ''}\n{c.title or ''}" for c in r.contacts)]
-    texts += [v for v in r.extra.values() if isinstance(v, str)]
+    texts += [without_described_hidden(visible_text(v).text) for v in r.extra.values() if isinstance(v, str)]
     return frozenset().union(*(_runs(t) for t in texts))
 
 
@@ -71,8 +71,12 @@ def hidden_echoes(text: str, ctx: Context) -> list[str]:
     record shows elsewhere (a hidden preheader "Angebot für 120 Fahrzeuge" that the buyer's visible mail also asks for
     is the record's content)."""
     hidden = [
-        (a, runs) for a in ctx.record.activities if a.body and (runs := hidden_runs(a.body, a.subject or ""))
+        (f"{a.type} of {(a.at or '')[:10]}", runs) for a in ctx.record.activities
+        if a.body and (runs := hidden_runs(a.body, a.subject or ""))
     ]
+    # wave 39: a custom field holds a pasted extract as well as an e-mail does ("number format ;;;" in a CRM field)
+    hidden += [(f"field {key}", runs) for key, value in ctx.record.extra.items()
+               if isinstance(value, str) and (runs := hidden_runs(value))]
     if not hidden:
         return []  # nearly every run: no e-mail hid anything
     # line by line: a draft's subject does not run into its greeting
@@ -81,11 +85,11 @@ def hidden_echoes(text: str, ctx: Context) -> list[str]:
         return []
     shown = _shown(ctx)
     out = []
-    for a, runs in hidden:
+    for where, runs in hidden:
         shared = (said & runs) - shown
         if shared:
             out.append(
-                f"carries words an e-mail hid from its reader ({a.type} of {(a.at or '')[:10]}): "
+                f"carries words an e-mail hid from its reader ({where}): "
                 f"{' '.join(min(shared))!r}"
             )
     return list(dict.fromkeys(out))
