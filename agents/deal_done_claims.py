@@ -104,6 +104,11 @@ _ONBOARDED = near(r"onboarding|roll-?out|go-?live|einführung|inbetriebnahme|dé
                   r"puesta en marcha", _FINISHED, CONCEPT_WINDOW_WORDS)
 """Onboarding stated as finished (wave 39, set 51's brief: "onboarding done"): only a bought product is onboarded."""
 _FINISHED_RE = re.compile(rf"\b(?:{_FINISHED})\b", re.I)
+_PLANNED_THING = re.compile(
+    r"\b(?:plan|plans|schedule|checklist|calendar|timeline|concept|guide|zeitplan|plan\w*|checkliste|konzept|leitfaden|"
+    r"planning|calendrier|calendario|cronograma|planificación|lista)\b|\w+(?:plan|konzept)\b", re.I)
+"""A plan of the onboarding finished ("the rollout plan is done", "el calendario de implantación está terminado") is a
+document we prepare: the onboarding itself has not happened."""
 _PLAN_RE = re.compile(rf"\b(?:{_PLAN}|{OBLIGATION_WORDS})\b", re.I)
 _THANKS_RE = re.compile(_THANKS_DONE, re.I)
 _STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
@@ -138,8 +143,8 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence), *onboarded):  # "when legal has countersigned"
         clause = sentence[: m.end()]
         clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
-        if m in onboarded and in_the_future(clause):
-            continue  # "la implantación estará terminada el viernes" plans it
+        if m in onboarded and (in_the_future(clause) or _PLANNED_THING.search(clause)):
+            continue  # "la implantación estará terminada el viernes", "the rollout plan is done" plan it
         if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _FINISHED_RE if m in onboarded else _DONE_RE) \
                 and not future_clause_after(sentence, m.start(), m.end()):  # wave 32: "the signed contract will be sent"
             reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")

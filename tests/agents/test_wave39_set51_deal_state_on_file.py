@@ -43,6 +43,10 @@ def test_a_paper_on_file_or_onboarding_finished_on_an_open_deal_is_refused(sente
     "Onboarding is not finished before January if you start in December.",
     "El plan de implantación estará terminado el viernes.",
     "Die Terminvereinbarung für Donnerstag ist bestätigt.",
+    "The rollout plan is done and goes out with the proposal.",
+    "Le planning de déploiement est terminé.",
+    "El calendario de implantación está terminado.",
+    "Der Zeitplan für die Einführung ist fertig.",
 ])
 def test_plans_questions_and_the_buyers_own_files_pass(sentence):
     assert concept_violations(sentence, "open") == []
