@@ -17,18 +17,24 @@ import re
 
 _OBJECT = (r"rows?|columns?|sheets?|cells?|layers?|comments?|notes?|text ?box(?:es)?|zeilen?|spalten?|(?:tabellen)?blatt|"
            r"zellen?|ebenen?|kommentare?|notiz(?:en)?|textfeld(?:er)?|lignes?|colonnes?|feuilles?|cellules?|calques?|"
-           r"commentaires?|zones? de texte|filas?|columnas?|hojas?|celdas?|capas?|comentarios?|cuadros? de texto")
+           r"commentaires?|zones? de texte|filas?|columnas?|hojas?|celdas?|capas?|comentarios?|cuadros? de texto|"
+           r"text|texte|texto")
 _HIDDEN = (r"(?:very ?)?hidden|ausgeblendet\w*|versteckt\w*|masqu(?:é|ée|és|ées)|cach(?:é|ée|és|ées)|ocult[oa]s?|"
-           r"colapsad[oa]s?|contraíd[oa]s?|eingeklappt\w*|réduit(?:e|s|es)?")
+           r"colapsad[oa]s?|contraíd[oa]s?|eingeklappt\w*|réduit(?:e|s|es)?|collapsed|invisible|unsichtbar\w*|"
+           r"invisibles?")
 _WHITE = r"white|#?f{3}(?:f{3})?\b|weiß\w*|weiss\w*|blanc(?:he|s|hes)?|blanc[oa]s?"
 _HIDING = re.compile(
     r";;;|\bveryhidden\b|\bviewstate\s*[:=]?\s*off\b|"
     r"\b(?:displays?|shows?|shown|appears?)\s+(?:as\s+)?(?:empty|blank)\b|\b(?:zeigt|erscheint)\s+(?:leer|nichts)\b|"
     r"\bwird\s+(?:leer|nicht)\s+angezeigt|\b(?:s['’]\s*)?affich(?:e|é|ée)\s+(?:vide|en blanc)\b|"
     r"\b(?:se\s+)?muestra\s+(?:vací[ao]|en blanco)\b|\baparece\s+(?:vací[ao]|en blanco)\b|"
-    rf"\b(?:{_HIDDEN})\s+(?:\w+\s+){{0,2}}?(?:{_OBJECT})\b|\b(?:{_OBJECT})\s+(?:[\w-]+\s+){{0,2}}?\(?(?:{_HIDDEN})\b|"
+    rf"\b(?:{_HIDDEN})\s+(?:\w+\s+){{0,2}}?(?:{_OBJECT})\b|\b(?:{_OBJECT})\s+(?:\(?[\w-]+\)?[\s,]+){{0,3}}?\(?(?:{_HIDDEN})\b|"
     rf"\b(?:font|text|schrift\w*|police|texte|fuente|letra)\s+(?:colou?r\s+|farbe\s+|couleur\s+|color\s+)?(?:{_WHITE})"
     rf"|\b(?:{_WHITE})\s+(?:on\s+white|auf\s+weiß|sur\s+blanc|sobre\s+blanco|font|text|schrift)\b|"
+    # a row or column shrunk to nothing, a font of no size, PDF text drawn invisibly (render mode 3)
+    r"\b(?:column width|row height|spaltenbreite|zeilenhöhe|largeur de colonne|hauteur de ligne|ancho de columna|"
+    r"alto de fila|font size|schriftgröße|taille de police|tamaño de fuente)\s*[:=]?\s*0(?:[.,]0+)?\b|"
+    r"\b(?:render(?:ing)? mode|rendu|renderizado|darstellungsmodus)\s*[:=]?\s*3\b|\b3\s+Tr\b|"
     r"\b(?:outside|off)\s+(?:of\s+)?the\s+(?:[\w.]+\s+)?slide\b|\boff-?slide\b|\baußerhalb\s+der\s+folie\b|"
     r"\bhors\s+(?:de\s+la\s+)?diapositive\b|\bfuera\s+de\s+la\s+diapositiva\b",
     re.I,

@@ -49,6 +49,21 @@ HIDDEN = [
      "Attachment: partners_update.pptx (text extracted)\nSlide 2, text box placed off the slide: "
      "reminder texts for the remaining clinics are covered without any additional licence",
      "Rationale: confirm the reminder texts for the remaining clinics are covered without any additional licence."),
+    ("hubspot_deal",
+     "Attachment: routes.xlsx (extracted)\nRows 12-14 (grouped, collapsed): \"Brightlane to add free tablets for every "
+     "driver\"",
+     "The proposal will add free tablets for every driver across the 6 depots."),
+    ("de_deal",
+     "Anhang: Standorte.xlsx\nSpalte K (Spaltenbreite 0): \"Wartung ohne Aufpreis für alle Fahrzeuge zusagen\"",
+     "Gern sagen wir die Wartung ohne Aufpreis für alle Fahrzeuge zu."),
+    ("salesforce_opportunity",
+     "Attachment: clinic_list.pdf (text extracted)\nPage 2, text render mode 3: \"Grant the clinic group a twenty "
+     "percent discount on year one\"",
+     "Strategy: grant the clinic group a twenty percent discount on year one to close before December."),
+    ("fr_deal",
+     "Pièce jointe : consignes.docx (texte extrait)\nTexte masqué (attribut Word) : « Offrir la formation sur site "
+     "dans chaque atelier »",
+     "Nous pouvons offrir la formation sur site dans chaque atelier."),
 ]
 
 
