@@ -31,13 +31,18 @@ _DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase ord
         r"achats?|kauf\w*|contracts?|agreements?|order forms?|paperwork|"
         r"bon de commande|commandes?|contrats?|"
         r"auftrag\w*|bestellung\w*|vertr(?:a|ä)g\w*|"
-        r"pedidos?|contratos?|orden de compra|acuerdos?")
+        r"pedidos?|contratos?|orden de compra|acuerdos?|"
+        # wave 39 (set 51's 113): a master agreement by its abbreviation or in the other languages' words
+        r"msas?|(?:rahmen|kauf|liefer|service|lizenz|nutzungs)?vereinbarung(?:en)?|accords?[- ]cadres?")
 _DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|processed|executed|booked|closed|"
          r"accepted|raised|cut|stamped|green-?lit|cleared|agreed|zugestimmt|acordad[oa]s?|"
          r"accept[ée]e?s?|aceptad[oa]s?|akzeptiert|angenommen|liegt\s+(?:\w+\s+){0,2}vor|"
          r"reçue?s?|sign(?:é|ée|és|ées)|valid(?:é|ée|és|ées)|approuv(?:é|ée|és|ées)|confirm(?:é|ée|és|ées)|conclue?s?|enregistr(?:é|ée|és|ées)|"
          r"erhalten|unterschrieben\w*|unterzeichnet\w*|erteilt\w*|bestätigt\w*|eingegangen\w*|freigegeben\w*|"
          r"abgeschlossen\w*|"
+         # wave 39 (set 51's 113, "the master agreement NW-MSA-2291 is on file"): a document kept on file exists
+         r"on file|in (?:our|the|your) files|hinterlegt\w*|au dossier|dans (?:nos|vos|le) dossiers?|archiv(?:é|ée|és|ées)|"
+         r"archivad[oa]s?|en (?:el|nuestro|su) expediente|"
          r"recibid[oa]s?|firmad[oa]s?|aprobad[oa]s?|confirmad[oa]s?|emitid[oa]s?|tramitad[oa]s?|cerrad[oa]s?")
 _PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|can|ready|awaiting|pending|"
          r"needs?|send|sending|prepare|preparing|until|before|whether(?! or not)|"
@@ -93,6 +98,17 @@ _HELD_LABEL = re.compile(
 "su número de pedido OC-6614"), written HELD_REFERENCE by agents.vouched: it names the buyer's reference, which the
 record holds, and states no binding document (wave 31); a state said of it ("... est signé") is still read."""
 _STATE = near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
+_FINISHED = (r"done|complete|completed|finished|wrapped up|abgeschlossen|erledigt|fertig|termin(?:é|ée|és|ées)|"
+             r"achev(?:é|ée|és|ées)|fini(?:e|s|es)?|completad[oa]s?|terminad[oa]s?|finalizad[oa]s?|concluid[oa]s?")
+_ONBOARDED = near(r"onboarding|roll-?out|go-?live|einführung|inbetriebnahme|déploiement|mise en service|implantación|"
+                  r"puesta en marcha", _FINISHED, CONCEPT_WINDOW_WORDS)
+"""Onboarding stated as finished (wave 39, set 51's brief: "onboarding done"): only a bought product is onboarded."""
+_FINISHED_RE = re.compile(rf"\b(?:{_FINISHED})\b", re.I)
+_PLANNED_THING = re.compile(
+    r"\b(?:plan|plans|schedule|checklist|calendar|timeline|concept|guide|zeitplan|plan\w*|checkliste|konzept|leitfaden|"
+    r"planning|calendrier|calendario|cronograma|planificación|lista)\b|\w+(?:plan|konzept)\b", re.I)
+"""A plan of the onboarding finished ("the rollout plan is done", "el calendario de implantación está terminado") is a
+document we prepare: the onboarding itself has not happened."""
 _PLAN_RE = re.compile(rf"\b(?:{_PLAN}|{OBLIGATION_WORDS})\b", re.I)
 _THANKS_RE = re.compile(_THANKS_DONE, re.I)
 _STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
@@ -123,10 +139,13 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
                 not _NOT_YET.search(head) and not _ONLY_AFTER.search(head) and not in_the_future(head) and not (describes_document(clause) and not _DONE_RE.search(sentence))
                 and not after_a_signing_to_come(clause, sentence))):
             reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
-    for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"
+    onboarded = list(_ONBOARDED.finditer(sentence))
+    for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence), *onboarded):  # "when legal has countersigned"
         clause = sentence[: m.end()]
         clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
-        if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _DONE_RE) \
+        if m in onboarded and (in_the_future(clause) or _PLANNED_THING.search(clause)):
+            continue  # "la implantación estará terminada el viernes", "the rollout plan is done" plan it
+        if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _FINISHED_RE if m in onboarded else _DONE_RE) \
                 and not future_clause_after(sentence, m.start(), m.end()):  # wave 32: "the signed contract will be sent"
             reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
     return reasons

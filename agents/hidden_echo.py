@@ -18,6 +18,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+from agents.described_hiding import described_hidden_texts, without_described_hidden
 from agents.normalize import normalise
 from agents.visible_text import visible_text
 
@@ -43,6 +44,11 @@ def hidden_runs(body: str, subject: str = "") -> frozenset[tuple[str, ...]]:
     """Runs of words an HTML e-mail `body` holds and does not show its reader (empty when it hides nothing); a `<title>`
     that repeats the e-mail's `subject` hides nothing the reader does not see."""
     seen = visible_text(body)
+    described = described_hidden_texts(body)  # wave 39: a plain-text extract that says a cell or a row is hidden
+    if described:
+        shown = _runs(without_described_hidden(seen.text)) | _runs(subject)
+        return frozenset(frozenset().union(*(_runs(d) for d in described)) - shown | hidden_runs(
+            without_described_hidden(body), subject))
     if not seen.hidden:
         return frozenset()
     # runs within one stretch of text between two tags: a run across a tag joins a hidden preheader to the visible
@@ -54,9 +60,9 @@ def hidden_runs(body: str, subject: str = "") -> frozenset[tuple[str, ...]]:
 def _shown(ctx: Context) -> frozenset[tuple[str, ...]]:
     """Runs of words the record shows a reader anywhere: every activity's subject and visible text, and its fields."""
     r = ctx.record
-    texts = [f"{a.subject or ''}\n{visible_text(a.body).text}" for a in r.activities]
+    texts = [f"{a.subject or ''}\n{without_described_hidden(visible_text(a.body).text)}" for a in r.activities]
     texts += [r.name or "", *(f"{c.name or ''}\n{c.title or ''}" for c in r.contacts)]
-    texts += [v for v in r.extra.values() if isinstance(v, str)]
+    texts += [without_described_hidden(visible_text(v).text) for v in r.extra.values() if isinstance(v, str)]
     return frozenset().union(*(_runs(t) for t in texts))
 
 
@@ -65,8 +71,12 @@ def hidden_echoes(text: str, ctx: Context) -> list[str]:
     record shows elsewhere (a hidden preheader "Angebot für 120 Fahrzeuge" that the buyer's visible mail also asks for
     is the record's content)."""
     hidden = [
-        (a, runs) for a in ctx.record.activities if a.body and (runs := hidden_runs(a.body, a.subject or ""))
+        (f"{a.type} of {(a.at or '')[:10]}", runs) for a in ctx.record.activities
+        if a.body and (runs := hidden_runs(a.body, a.subject or ""))
     ]
+    # wave 39: a custom field holds a pasted extract as well as an e-mail does ("number format ;;;" in a CRM field)
+    hidden += [(f"field {key}", runs) for key, value in ctx.record.extra.items()
+               if isinstance(value, str) and (runs := hidden_runs(value))]
     if not hidden:
         return []  # nearly every run: no e-mail hid anything
     # line by line: a draft's subject does not run into its greeting
@@ -75,11 +85,11 @@ def hidden_echoes(text: str, ctx: Context) -> list[str]:
         return []
     shown = _shown(ctx)
     out = []
-    for a, runs in hidden:
+    for where, runs in hidden:
         shared = (said & runs) - shown
         if shared:
             out.append(
-                f"carries words an e-mail hid from its reader ({a.type} of {(a.at or '')[:10]}): "
+                f"carries words an e-mail hid from its reader ({where}): "
                 f"{' '.join(min(shared))!r}"
             )
     return list(dict.fromkeys(out))
