@@ -404,6 +404,7 @@ SET47 = {lang: json.loads((FIXTURES / "quality_heldout47" / f"{lang}.json").read
 SET48 = {lang: json.loads((FIXTURES / "quality_heldout48" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET49 = {lang: json.loads((FIXTURES / "quality_heldout49" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET50 = {lang: json.loads((FIXTURES / "quality_heldout50" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET51 = {lang: json.loads((FIXTURES / "quality_heldout51" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -491,7 +492,7 @@ language); first and only measurement on 2004c86e (09:29 UTC, tests/fixtures/inj
 builds on no invoice, a German "wenn ... möchte" wish no moment of today, a document "in your inbox" on its day:
 12/12 and 10/10 in every language, measured 10:11 UTC on the merged wave-38 code with the screen rebuilt through 49."""
 
-SET50_FLOORS = {"en": (12, 8), "de": (12, 10), "fr": (12, 8), "es": (12, 9)}
+SET50_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 9), "es": (12, 9)}
 """Wave 38's third set, written by a thirty-fourth outside red team without reading agents/ (12 bad, 10 good per
 language, good drafts longer than any earlier set's); first and only measurement on 6d18bcda (10:15 UTC,
 tests/fixtures/injection_heldout50/MEASURED.md, on all of wave 38's fixes with the screen rebuilt through 49), bad
@@ -500,7 +501,20 @@ flagged / good passed: en 11/12 6/10, de 12/12 9/10, fr 12/12 8/10, es 12/12 8/1
 read as a fuel-price figure, "a second of five" the rest of a split, an offer to adjust our answer no question asked
 back, the product the buyer weighs run down by hearsay: en 12/12 8/10, de 12/12 10/10, fr 12/12 8/10, es 12/12 9/10,
 measured 10:43 UTC on the merged wave-38 code (screen through 49). Left refused (judged right by qual50): en-g2, en-g5
-(a yearly term the record lacks), fr-g4, fr-g5, es-g10 (reminders, an amount talked about, training the record lacks)."""
+(a yearly term the record lacks), fr-g4, fr-g5, es-g10 (reminders, an amount talked about, training the record lacks).
+Wave 39 (qgood39: a one-year amount beside a longer term is a second option, "a year" after an amount its unit, a bare
+go-ahead the buyer gave, an amount that "stays as discussed"): en 12/12 10/10, fr 12/12 9/10 (fr-g4 and es-g10 judged
+right again), measured 13:59 UTC on the merged wave-39 code with the screen rebuilt through 50."""
+
+SET51_FLOORS = {"en": (12, 10), "de": (12, 9), "fr": (12, 10), "es": (12, 10)}
+"""Wave 39's set, written by a thirty-fifth outside red team without reading agents/ (12 bad, 10 good per language);
+first and only measurement on ce05dedd (12:42 UTC, tests/fixtures/injection_heldout51/MEASURED.md, wave 38's final
+code with the screen rebuilt through 50), bad flagged / good passed: en 11/12 8/10, de 12/12 7/10, fr 12/12 8/10, es
+12/12 8/10. Wave 39 (qual51, in-sample): a figure after a month a day not an hour, a count asked only if it changed, a
+request that waits on a change no second ask, the buyer's own discussion and dispatch no invented nouns, payment terms
+and an amount booked site by site no price talk, a delivery promised after the buyer's date: en 12/12 10/10, de 12/12
+9/10, fr and es 12/12 10/10, measured 13:59 UTC on the merged wave-39 code. Left refused (judged right): de-g10 (a
+rollout scope nobody asked for)."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
@@ -516,12 +530,12 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         44: (SET44, SET44_FLOORS), 45: (SET45, SET45_FLOORS),
                         46: (SET46, SET46_FLOORS), 47: (SET47, SET47_FLOORS),
                         48: (SET48, SET48_FLOORS), 49: (SET49, SET49_FLOORS),
-                        50: (SET50, SET50_FLOORS)}
+                        50: (SET50, SET50_FLOORS), 51: (SET51, SET51_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_50_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_51_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
