@@ -251,9 +251,15 @@ _PAYMENT_PROCESS = re.compile(
 """How a buyer pays (details, channel), which a draft warning about a phishing mail talks about, not its amount."""
 
 
+_SEMICOLON = re.compile(r"(?<=;)\s+")
+
+
 def _sentences(text: str) -> list[str]:
-    # wave 38: "vom 28. Oktober", "z. B.", "Nr. 4512" end no sentence (agents.sentence_ends)
-    return sentences(normalise(text))
+    # wave 38: "vom 28. Oktober", "z. B.", "Nr. 4512" end no sentence (agents.sentence_ends). A semicolon still ends
+    # one here, as it did before wave 39 moved this module to the shared splitter: "The proposal stays at USD 48,000;
+    # I can compare both terms at the same price." holds two claims, and read as one the first's "stays" made the
+    # second's "same price" a price held for a period (tests/agents/test_wave32_set41_quality_kinds.py).
+    return [part for sentence in sentences(normalise(text)) for part in _SEMICOLON.split(sentence) if part.strip()]
 
 
 def _permitted(found: str, sentence: str, allowed: list[str]) -> bool:
