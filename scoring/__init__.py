@@ -6,8 +6,9 @@ Never imports Flask. The pipeline calls :func:`score_batch` (or :func:`score_rec
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from integrations.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from ._columns import COLUMN_TYPES, coerce_binary_target, infer_column_types
@@ -120,16 +121,4 @@ _SUBMODULES = frozenset(home.lstrip(".") for home in _HOMES.values())
 """The submodules the package used to import eagerly: `scoring.registry` after a bare `import scoring` still works."""
 
 
-def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home, __name__), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, __all__, _SUBMODULES)

@@ -9,8 +9,9 @@ Nothing here imports the product's `app/`, `agents/` or `scoring/`.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from integrations.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from ._thread import SandboxHandle, run_in_thread
@@ -26,14 +27,4 @@ _HOMES = {"SandboxHandle": "._thread", "run_in_thread": "._thread", "SandboxConf
 that serves one."""
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home, __name__), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, __all__)

@@ -10,8 +10,9 @@ See integrations/sandbox/README.md ("Salesforce surface").
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from integrations.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from .app import create_sandbox_app
@@ -27,14 +28,4 @@ _HOMES = {"create_sandbox_app": ".app", "SfSandboxConfig": ".config", "Salesforc
 (salesforce_api/cli.py) at every start, and the org's server and its certificates waited for `serve-salesforce`."""
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home, __name__), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, __all__)
