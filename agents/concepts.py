@@ -35,6 +35,7 @@ from agents.offered_questions import offered_as_question
 from agents.other_sellers import anothers_price
 from agents.owed_steps import nothing_due_from_buyer
 from agents.payback_periods import is_payback_period
+from agents.proposed_concessions import supposed_concessions
 from agents.same_price import same_price_for_options
 from agents.sentence_ends import sentences
 from agents.settings import CONCEPT_WINDOW_WORDS
@@ -283,7 +284,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
     for sentence in _sentences(text):
         at = whole.find(sentence, at)
         asked = bool(_QUESTION.search(sentence))
-        if asked and not offered_as_question(sentence):
+        if asked and not (offered_as_question(sentence) or supposed_concessions(sentence)):
             continue  # a question to the buyer promises nothing; one put as a proposal offers (wave 39)
         low = sentence.lower()
         for m in _NO_COST.finditer(sentence):
@@ -310,6 +311,9 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in _SAME_PRICE.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy (more for the same price): {m.group(0)!r}")
+        for m in supposed_concessions(sentence):  # wave 39: "what if we picked up the travel costs?"
+            if not _permitted(m.group(0), sentence, allowed):
+                reasons.append(f"promise outside policy (a concession supposed): {m.group(0)!r}")
         for pattern, what in ((_OUR_EXPENSE, "at our expense"), (_DEFERRED, "payment deferred"),
                               (_FRACTION_PRICE, "a fraction of the price"), (_GIFT_RE, "a gift"),
                               (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),

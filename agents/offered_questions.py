@@ -64,4 +64,10 @@ def offered_as_question(sentence: str) -> bool:
         sentence: one normalised sentence that ends with a question mark.
     """
     frame = _FRAME.search(sentence)
-    return frame is not None and not _REPORTED.search(sentence[: frame.start()])
+    return frame is not None and not reported_before(sentence, frame.start())
+
+
+def reported_before(sentence: str, at: int) -> bool:
+    """Whether a reported-question word ("asked", "wondered", "fragte", "demande si") comes before `at`: what follows
+    is a question someone put to us, not one we put."""
+    return bool(_REPORTED.search(sentence[:at]))
