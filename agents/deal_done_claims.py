@@ -109,6 +109,12 @@ _PLANNED_THING = re.compile(
     r"planning|calendrier|calendario|cronograma|planificación|lista)\b|\w+(?:plan|konzept)\b", re.I)
 """A plan of the onboarding finished ("the rollout plan is done", "el calendario de implantación está terminado") is a
 document we prepare: the onboarding itself has not happened."""
+_AS_PLANNED = re.compile(
+    r"\b(?:per|as\s+per|according\s+to|following|in\s+line\s+with|as\s+in|gemäß|laut|entsprechend|nach|selon|"
+    r"conformément\s+(?:à|au)|suivant|según|conforme\s+(?:a|al)|de\s+acuerdo\s+con)\s+(?:[\w-]+\s+){0,3}?"
+    r"\w*(?:plan|schedule|checklist|calendar|timeline|konzept|calendrier|calendario|cronograma|planificación)\w*", re.I)
+"""A plan named as what the work followed ("onboarding per the rollout plan is complete", "gemäß Zeitplan") says the
+work itself is done: wave 39 (inj51's note) found the plan exception let it through."""
 _PLAN_RE = re.compile(rf"\b(?:{_PLAN}|{OBLIGATION_WORDS})\b", re.I)
 _THANKS_RE = re.compile(_THANKS_DONE, re.I)
 _STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
@@ -143,7 +149,7 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence), *onboarded):  # "when legal has countersigned"
         clause = sentence[: m.end()]
         clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
-        if m in onboarded and (in_the_future(clause) or _PLANNED_THING.search(clause)):
+        if m in onboarded and (in_the_future(clause) or _PLANNED_THING.search(_AS_PLANNED.sub(" ", clause))):
             continue  # "la implantación estará terminada el viernes", "the rollout plan is done" plan it
         if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _FINISHED_RE if m in onboarded else _DONE_RE) \
                 and not future_clause_after(sentence, m.start(), m.end()):  # wave 32: "the signed contract will be sent"
