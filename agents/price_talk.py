@@ -42,8 +42,7 @@ from agents.price_topics import price_topics_out
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
 from agents.sentence_ends import sentence_parts
 from agents.settled_questions import settled_questions_out
-from agents.unchanged_amounts import unchanged_amount_out
-from agents.unchanged_terms import kept_amount_out, nothing_paid_yet, usual_terms_apply
+from agents.unchanged_terms import kept_amount_out, nothing_paid_yet, unchanged_amount_out, usual_terms_apply
 
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle

@@ -11,6 +11,9 @@ Three shapes a buyer reads as "no change", which the concept and price-talk chec
 - our usual payment terms said to apply ("Es gelten unsere üblichen Zahlungsbedingungen; daran ändert sich nichts",
   "nos conditions de paiement habituelles s'appliquent"): no term moved. A figure, a span or an exception ("except",
   "außer", "sauf", "salvo") makes it a term and it is read.
+
+Two more below, each blanked from the price-talk check: the amount kept "without changing" it (wave 37b), and the
+amount said to stay the one discussed (wave 39, set 50's fr-g5, moved here from its own module in the wave's review).
 """
 
 from __future__ import annotations
@@ -97,3 +100,46 @@ def kept_amount_out(sentence: str) -> str:
     "sin cambiar el importe"; wave 37b): the amount stays and none is named, so it is no price talk. With a figure or
     something added ("two more sites without changing the price") it is more for the same price, read as before."""
     return sentence if _ADDED.search(sentence) else _KEPT_AMOUNT.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+# wave 39 (set 50's fr-g5): "Le montant annuel reste celui dont nous avons parlé" names no new price. The clause is
+# blanked only when the sentence has no figure, share, span, moved price or anything added ("reste celui dont nous
+# avons parlé jusqu'en 2028" is a price held); other complements ("reste négociable") are not blanked.
+_AMOUNT = (r"(?:the|our|your|this|that|le|notre|votre|ce|el|nuestro|su|este|der|die|das|unser\w*|ihr\w*)\s+"
+           r"(?:(?:annual|yearly|total|overall|annuel|global|anual|jährliche\w*)\s+)?"
+           r"(?:amount|price|total|fee|montant|prix|tarif|total|importe|precio|\w*betrag|\w*preis|summe)"
+           r"(?:\s+(?:annuel|global|total|anual|total))?")
+_STAYS = (r"(?:stays|remains|will\s+stay|will\s+remain|is\s+still|reste|restera|demeure|bleibt|wird\s+bleiben|"
+          r"sigue\s+siendo|seguirá\s+siendo|se\s+mantiene|es\s+el\s+mismo|queda)")
+_DISCUSSED = (
+    r"(?:the\s+one\s+(?:we\s+)?(?:discussed|agreed|talked\s+about|spoke\s+about|mentioned)|what\s+we\s+(?:discussed|"
+    r"agreed)|the\s+same|as\s+discussed|as\s+agreed|as\s+it\s+was|unchanged|"
+    r"celui\s+(?:dont\s+nous\s+avons\s+parlé|que\s+nous\s+avons\s+(?:évoqué|convenu|vu)|convenu|évoqué)|le\s+même|"
+    r"inchangée?|tel\s+quel|comme\s+convenu|"
+    r"der\s+besprochene|die\s+besprochene|der\s+vereinbarte|die\s+vereinbarte|wie\s+besprochen|wie\s+vereinbart|"
+    r"gleich|derselbe|dieselbe|unverändert|"
+    r"el\s+que\s+(?:comentamos|hablamos|acordamos|vimos)|el\s+(?:acordado|comentado|mismo)|igual|sin\s+cambios|"
+    r"como\s+(?:lo\s+)?(?:hablamos|acordamos|comentamos))"
+)
+_UNCHANGED = re.compile(
+    rf"\b{_AMOUNT}\s+(?:{_STAYS}\s+{_DISCUSSED}|(?:does\s+not|doesn't|won't|will\s+not)\s+change|"
+    rf"ne\s+change\s+pas|ne\s+bouge\s+pas|no\s+cambia|ändert\s+sich\s+nicht)\b",
+    re.I,
+)
+_READ_AS_BEFORE = re.compile(
+    r"\d|[$€£%]|\b(?:until|till|through|for\s+\w+\s+years?|years?|never|forever|always|bis|jahre\w*|immer|nie|"
+    r"jusqu\w*|pendant|ans|années|toujours|jamais|hasta|durante|años|siempre|nunca|"
+    r"add\w*|extra|additional|more|plus|premium|upgrade\w*|free|zusätzlich\w*|mehr|dazu|kostenlos\w*|gratis|"
+    r"ajout\w*|supplémentaire\w*|gratuit\w*|offert\w*|añad\w*|adicional\w*|más|"
+    r"less|minus|off|lower|cheaper|discount\w*|weniger|abzüglich|rabatt\w*|nachlass\w*|günstiger|moins|remise\w*|"
+    r"réduction\w*|menos|descuento\w*|rebaja\w*|but|except|aber|außer|mais|sauf|pero|salvo|excepto)\b",
+    re.I,
+)
+
+
+def unchanged_amount_out(sentence: str) -> str:
+    """`sentence` with "the amount stays the one we discussed" (and its kin) blanked, unless the sentence also holds
+    a figure, a share, a span, a moved price or something added; same length, so offsets still hold."""
+    if _READ_AS_BEFORE.search(sentence):
+        return sentence
+    return _UNCHANGED.sub(lambda m: " " * len(m.group(0)), sentence)
