@@ -11,7 +11,10 @@ agents.next_steps counts a question or a next-step imperative as an ask. Two for
   work for you?", set 42's en-g1 and en-g6) the question is the ask that accepts it;
 - "If not, ..." after a question opens another answer to it ("If not, send me a time that does") only when what
   follows is about the time or the answer; "Would Tuesday work? If not, could Marcus send the budget?" asks for a
-  different thing and is a second ask (agents.grouped_asks merged it into the first)."""
+  different thing and is a second ask (agents.grouped_asks merged it into the first).
+- (wave 39, set 51's de-g6 and es-g2; its own module until the wave's review) a request that waits on a change or on
+  the buyer's wish ("If the number of trucks has changed, let me know", "Si quiere que lo ajustemos, dígamelo") asks
+  nothing unless that holds: beside another ask it is none; alone it is the draft's one ask (`contingent_ask`)."""
 
 from __future__ import annotations
 
@@ -53,3 +56,36 @@ def asks_something_else(rest: str) -> bool:
     answer of the ask before it: a question or a request naming none of those words."""
     return _ABOUT_THE_ANSWER.search(rest) is None and bool(re.search(r"\?|\b(?:please|bitte|s'il vous plaît|por favor)\b",
                                                                       rest, re.I))
+
+
+_OPENS_ON_A_CONDITION = re.compile(r"^\W*(?:and\s+|und\s+|et\s+|y\s+)?(?:if|should|in case|falls|wenn|sofern|sollte|si|s['’])"
+                                   r"\b", re.I)
+_CHANGE_OR_WISH = re.compile(
+    r"\b(?:(?:has|have|had) (?:\w+ )?(?:changed|moved|shifted)|changes?|you(?:['’]d| would)? (?:like|want|prefer) "
+    r"(?:us|me) to|"
+    r"(?:ge|ver)ändert|ändert|ändern|geändert haben|(?:wünschen|möchten|wollen) sie,? dass|sollen wir|"
+    r"(?:a|ont) (?:changé|évolué|bougé)|changé|évolué|(?:souhaitez|voulez|préférez)(?: que| qu['’])|"
+    r"(?:ha|han) (?:cambiado|variado)|cambia|(?:quiere|desea|prefiere)n? que)\b", re.I)
+"""What the condition waits on: a change in what we know, or the buyer wishing us to change something."""
+_TELL_ME = re.compile(
+    r"\b(?:(?:just |please |simply )*(?:tell me|let me know|drop me a (?:line|note)|give me a shout)|"
+    r"(?:geben sie mir|sagen sie mir|lassen sie (?:es )?mich)(?: (?:bitte|kurz|einfach|gern))* (?:bescheid|wissen|es)|"
+    r"sagen sie es mir|melden sie sich|"
+    r"dites-le-moi|dites-moi|faites-le-moi savoir|faites-moi signe|prévenez-moi|indiquez-le-moi|"
+    r"d[ií]gamelo|d[ií]game|av[ií]seme|h[aá]gamelo saber|h[aá]game saber|com[uú]nquemelo)\b", re.I)
+_ASKS_WHICH = re.compile(r"\b(?:which|when|what|welche[rsmn]?|wann|was|quel(?:le)?s?|quand|cu[aá]l(?:es)?|cu[aá]ndo|"
+                         r"qu[eé])\b", re.I)
+"""After the request, a question word asks for something in any case ("..., let me know which day works")."""
+_POLITE_REQUEST = re.compile(r"\b(?:you could|you can|you would|sie könnten|vous pouviez|vous pourriez|pudiera|podría)\b",
+                             re.I)
+
+
+def contingent_ask(sentence: str) -> bool:
+    """Whether a whole sentence asks to be told only if something changed or the buyer wants it changed ("If the
+    number of trucks has changed, let me know", "Falls sich etwas geändert hat, geben Sie mir Bescheid", "Si vous
+    souhaitez qu'on ajuste le périmètre, dites-le-moi", "Si quiere que lo ajustemos, dígamelo")."""
+    if "?" in sentence or not _OPENS_ON_A_CONDITION.search(sentence) or _POLITE_REQUEST.search(sentence):
+        return False
+    tell = _TELL_ME.search(sentence)
+    return tell is not None and _CHANGE_OR_WISH.search(sentence[:tell.start()]) is not None \
+        and _ASKS_WHICH.search(sentence[tell.end():]) is None

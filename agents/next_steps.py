@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 
 from agents.answered_here import without_answered_questions
-from agents.conditional_asks import conditional_offer
-from agents.contingent_asks import contingent_ask
+from agents.conditional_asks import conditional_offer, contingent_ask
 from agents.courtesy_closers import courtesy_closer
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
