@@ -35,7 +35,9 @@ _NOT_THE_SAME_FIGURE = re.compile(
     r"de plus|supplémentaires?|nouveaux|nouvelles|parmi|chacun\w*|par|l'an prochain|à l'avenir|"
     r"más|adicionales|nuev[oa]s|de ellos|de ellas|cada|por(?! favor)|el año que viene|en el futuro|"
     r"(?:has|have|had) (?:it |they )?changed|changed since|(?:ge|ver)ändert|a changé|ont changé|a évolué|"
-    r"ha cambiado|han cambiado|ha variado|add(?:ing|ed)?|dazu\w*|hinzu\w*|ajout\w*|añad\w*)\b", re.I)
+    r"ha cambiado|han cambiado|ha variado|"
+    # a count added ("how many are you adding", "wie viele kommen dazu"), no longer hidden by a change beside it (wave 40)
+    r"adding|added|(?:dazu|hinzu)komm\w*|komm\w* (?:noch )?(?:dazu|hinzu)|ajouterez|ajouteriez|añadirá\w*|añadiría\w*)\b", re.I)
 """An ask about a change, a part or a future count: the figure on record does not answer it ("if the number of trucks
 has changed since the demo, tell me", set 51's en-g5: a check-in on the count, not a re-ask)."""
 _ANOTHER_QUESTION = re.compile(
