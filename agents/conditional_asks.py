@@ -58,15 +58,19 @@ def asks_something_else(rest: str) -> bool:
                                                                       rest, re.I))
 
 
-_OPENS_ON_A_CONDITION = re.compile(r"^\W*(?:and\s+|und\s+|et\s+|y\s+)?(?:if|should|in case|falls|wenn|sofern|sollte|si|s['’])"
-                                   r"\b", re.I)
+_OPENS_ON_A_CONDITION = re.compile(r"^\W*(?:and\s+|und\s+|et\s+|y\s+)?(?:if|should|in case|falls|wenn|sofern|sollte|si|s['’]|"
+                                   r"(?:möchten|wünschen|wollen|brauchen) sie\b[^,]*,)", re.I)
+"""(German opens a condition on its verb too: "Möchten Sie, dass wir ergänzen, geben Sie mir Bescheid".)"""
 _CHANGE_OR_WISH = re.compile(
-    r"\b(?:(?:has|have|had) (?:\w+ )?(?:changed|moved|shifted)|changes?|you(?:['’]d| would)? (?:like|want|prefer) "
-    r"(?:us|me) to|"
-    r"(?:ge|ver)ändert|ändert|ändern|geändert haben|(?:wünschen|möchten|wollen) sie,? dass|sollen wir|"
-    r"(?:a|ont) (?:changé|évolué|bougé)|changé|évolué|(?:souhaitez|voulez|préférez)(?: que| qu['’])|"
-    r"(?:ha|han) (?:cambiado|variado)|cambia|(?:quiere|desea|prefiere)n? que)\b", re.I)
-"""What the condition waits on: a change in what we know, or the buyer wishing us to change something."""
+    r"\b(?:(?:has|have|had) (?:\w+ )?(?:changed|moved|shifted)|changes?|you(?:['’]d| would)? (?:like|want|prefer|wish)|"
+    r"(?:ge|ver)ändert|ändert|ändern|geändert haben|(?:wünschen|möchten|wollen) sie|sollen wir|"
+    r"sie\b(?:\s+\S+){0,6}?\s+(?:möchten|wünschen|wollen|brauchen|benötigen)|"
+    r"(?:a|ont) (?:changé|évolué|bougé)|changé|évolué|vous (?:souhaitez|voulez|préférez|désirez|souhaiteriez|voudriez|"
+    r"aimeriez)|(?:ha|han) (?:cambiado|variado)|cambia|(?:quiere|desea|prefiere)n?|le gustaría)\b", re.I)
+"""What the condition waits on: a change in what we know, or the buyer wishing for something (wave 40: any wish, not
+only that we change something: "If you want the comparison too, tell me" waits on the buyer as "If you'd like us to
+add it, let me know" does, in every language; German and Spanish counted it as a full ask, English and French not at
+all)."""
 _TELL_ME = re.compile(
     r"\b(?:(?:just |please |simply )*(?:tell me|let me know|drop me a (?:line|note)|give me a shout)|"
     r"(?:geben sie mir|sagen sie mir|lassen sie (?:es )?mich)(?: (?:bitte|kurz|einfach|gern))* (?:bescheid|wissen|es)|"
@@ -84,8 +88,25 @@ def contingent_ask(sentence: str) -> bool:
     """Whether a whole sentence asks to be told only if something changed or the buyer wants it changed ("If the
     number of trucks has changed, let me know", "Falls sich etwas geändert hat, geben Sie mir Bescheid", "Si vous
     souhaitez qu'on ajuste le périmètre, dites-le-moi", "Si quiere que lo ajustemos, dígamelo")."""
-    if "?" in sentence or not _OPENS_ON_A_CONDITION.search(sentence) or _POLITE_REQUEST.search(sentence):
+    if "?" in sentence or _POLITE_REQUEST.search(sentence):
         return False
+    if not _OPENS_ON_A_CONDITION.search(sentence):
+        return _asked_first(sentence)
     tell = _TELL_ME.search(sentence)
     return tell is not None and _CHANGE_OR_WISH.search(sentence[:tell.start()]) is not None \
         and _ASKS_WHICH.search(sentence[tell.end():]) is None
+
+
+_TELL_FIRST = re.compile(rf"^\W*(?:and\s+|und\s+|et\s+|y\s+)?{_TELL_ME.pattern},?\s+(?:if|wenn|falls|sofern|si|s['’])\b", re.I)
+_A_CHOICE = re.compile(r"\b(?:or|oder|ou|o)\b|\d", re.I)
+
+
+def _asked_first(sentence: str) -> bool:
+    """wave 40: the request before its condition ("Let me know if you want the comparison too", "Geben Sie mir
+    Bescheid, wenn Sie die Übersicht möchten", "Dites-moi si vous voulez la comparaison", "Dígame si quiere la
+    comparación") waits on the buyer as "If you want it, tell me" does. A day, a figure, a choice ("Thursday or
+    Friday") or a question word after it is asked in any case."""
+    tell = _TELL_FIRST.search(sentence)
+    rest = sentence[tell.end():] if tell else ""
+    return tell is not None and _CHANGE_OR_WISH.search(rest) is not None and _ASKS_WHICH.search(rest) is None \
+        and _A_CHOICE.search(rest) is None and _A_DAY_OR_TIME.search(rest) is None

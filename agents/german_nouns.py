@@ -12,6 +12,11 @@ the record does not contain are of this closed class).
 Wave 39 (set 51's de-g7 "nach Ihrer internen Abstimmung", de-g10 "eine Einweisung Ihrer Disposition"): the buyer's own
 deliberation (their "intern gesprochen", a Rücksprache, a Besprechung) is the conversation's, as their decision is; the
 dispatch office is a department of any fleet, as purchasing and accounting are of any company.
+
+Wave 40 (noticed40b): "Unsere Reifendruckmodule sind inklusive." claims the module as "wir liefern unsere
+Reifendruckmodule mit" does, so "Unser-" is read at a sentence's start too ("Ihr-" always was: formal, it is capitalised
+everywhere). Opening a sentence, "unser-" mostly carries a view ("Unserer Erfahrung nach", "Unseres Erachtens", "Unsere
+Empfehlung:"): our experience, recommendation, view or summary are words of the conversation, as our "Einschätzung" was.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import re
 from agents.context import Context
 
 _POSSESSED = re.compile(
-    r"(?-i:\b(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|unser|unsere|unseren|unserem|unserer|unseres)\s+(?:[a-zäöüß]+\s+){0,2}?"
+    r"(?-i:\b(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|[Uu]nser|[Uu]nsere|[Uu]nseren|[Uu]nserem|[Uu]nserer|[Uu]nseres)\s+(?:[a-zäöüß]+\s+){0,2}?"
     r"([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß][a-zäöüß]+)*))")
 _ATTRIBUTED = re.compile(
     r"(?-i:\b(?:der|die|das|den|dem)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][a-zäöüß]{4,}),\s+(?:die|den|das|der|von der|von dem)\s+"
@@ -35,7 +40,8 @@ ansprechpartner ansprechpartnerin wunsch wünsche anliegen vertrauen offenheit e
 unternehmen firma haus standort standorte geschäftsführung leitung abteilung einkauf buchhaltung lösung plattform
 software produkt produkte zugang konto daten zahlen planung budget zeitplan ziel ziele datum zieldatum website webseite
 prozess prozesse mitarbeitende mitarbeiter mitarbeiterinnen tagesordnung unterlagen dokument dokumente vorschlag
-vorschläge
+vorschläge erfahrung erfahrungen erachten empfehlung empfehlungen auffassung überzeugung meinung ansicht wissen
+zusammenfassung
 """.split())
 """Words of the conversation and of every buyer and seller (their message, question, time, team, company, website,
 target date, our platform): what a draft may say either side has without the record naming it."""

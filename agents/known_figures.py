@@ -35,9 +35,16 @@ _NOT_THE_SAME_FIGURE = re.compile(
     r"de plus|supplémentaires?|nouveaux|nouvelles|parmi|chacun\w*|par|l'an prochain|à l'avenir|"
     r"más|adicionales|nuev[oa]s|de ellos|de ellas|cada|por(?! favor)|el año que viene|en el futuro|"
     r"(?:has|have|had) (?:it |they )?changed|changed since|(?:ge|ver)ändert|a changé|ont changé|a évolué|"
-    r"ha cambiado|han cambiado|ha variado)\b", re.I)
+    r"ha cambiado|han cambiado|ha variado|"
+    # a count added ("how many are you adding", "wie viele kommen dazu"), no longer hidden by a change beside it (wave 40)
+    r"adding|added|(?:dazu|hinzu)komm\w*|komm\w* (?:noch )?(?:dazu|hinzu)|ajouterez|ajouteriez|añadirá\w*|añadiría\w*)\b", re.I)
 """An ask about a change, a part or a future count: the figure on record does not answer it ("if the number of trucks
 has changed since the demo, tell me", set 51's en-g5: a check-in on the count, not a re-ask)."""
+_ANOTHER_QUESTION = re.compile(
+    r",?\s+(?:and|und|et|y)\s+(?=(?:has|have|had|is|are|was|were|did|does|whether|hat|haben|hatte|ist|sind|ob|"
+    r"a|ont|est|sont|ha|han|hay|es|son|anything|something|etwas|quelque|algo)\b)|[;:]\s+", re.I)
+"""A second question joined to the first ("..., and has anything changed?", "..., und hat sich etwas geändert?",
+"..., et quelque chose a-t-il changé ?", "..., y ha cambiado algo?")."""
 _STAFF = re.compile(r"^(?:employee|staff|people|mitarbeit|beschäftigt|salari|employé|effectif|emplead|trabajador|personas)",
                     re.I)
 """Nouns the company's employee count answers."""
@@ -97,9 +104,12 @@ def asks_for_known_figures(body: str, ctx: Context) -> list[str]:
     employees = ctx.record.company.employees if ctx.record.company else None
     out: list[str] = []
     for sentence in sentence_parts(normalise(body)):
-        if not _FIGURE_ASKS.search(sentence) or _NOT_THE_SAME_FIGURE.search(sentence):
+        if not _FIGURE_ASKS.search(sentence):
             continue
-        for noun in _counted_nouns(sentence):
+        # wave 40: "How many trucks, and has anything changed?" asks the count, then a change: only the clause that
+        # asks the count is read for a change, a part or a future
+        asked = [c for c in _ANOTHER_QUESTION.split(sentence) if not _NOT_THE_SAME_FIGURE.search(c)]
+        for noun in (n for clause in asked for n in _counted_nouns(clause)):
             fleet = bool(_FLEET_SIZE.fullmatch(noun))
             known = next(((f, where) for f, n, where in on_record
                           if (_VEHICLES.match(unaccented(n)) if fleet else _same_thing(noun, n))), None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from agents.company_decisions import company_decides
+from agents.company_decisions import company_decides, decided_by_one_other, without_addressee_decision
 from agents.context import Context
 from agents.credited_thanks import thanks_clauses, thanks_for_another_contacts_message
 from agents.facts import find_dates
@@ -230,6 +230,7 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
     # what we sent, named by its subject's own words ("Payback estimate for Northwind" -> payback, estimate)
     ours = [w for a in acts if a.get("direction") == "outbound" and (w := _words(a.get("subject") or "") - names)]
     theirs = _words(" ".join(f"{a.get('subject') or ''} {a.get('text') or ''}" for a in inbound))
+    one_decider = decided_by_one_other(ctx, recipient_id)
     out: list[str] = []
     for m, before, clause in thanks_clauses(_THANKS, text):
         clause = thanked_clause(m.group(0), before, clause)  # wave 24b: "für die Zeit danken, Bezug auf ..." (thanks_scope)
@@ -271,8 +272,11 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
             # you", "Votre demande de proposition m'a bien été transmise, merci !", "danke dafür" (wave 19, set 27 b3)
             parts = [before]
         for part in parts:
+            # wave 40: "dass Sie weitermachen möchten" to Jonas is his company's decision (Anna wrote "wir ... möchten
+            # weitermachen"); only a record naming another contact alone as the one going on credits it to them
+            judged = without_addressee_decision(part) if thanked == recipient_id and not one_decider else part
             # wave 39 (q25-de-g9): "dass Müller Logistik weitermachen möchte" is the company's decision, the recipient's too
-            if (credited := _credited_elsewhere(part, ctx, thanked, names)) \
+            if (credited := _credited_elsewhere(judged, ctx, thanked, names)) \
                     and not company_decides(part, r.company.name if r.company else None):
                 out.append(f"thanks the recipient for what the record credits to {credited}")
             elif sent := _produced_by_us(part, ctx, names):
