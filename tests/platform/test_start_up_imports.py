@@ -69,6 +69,16 @@ def test_a_command_on_postgresql_builds_the_app_without_loading_alembic(tmp_path
     assert loaded == [], f"`tenants list` on PostgreSQL imported {loaded} at start-up"
 
 
+def test_a_costs_export_the_database_cannot_answer_fails_before_loading_the_pipelines_models(tmp_path):
+    # `costs export` reads the tenant's prices through the pipeline's inputs (agents, scoring): only once the
+    # tenant is known.
+    run, loaded = loaded_by("costs", "export", "--tenant", "hubspot-62515", "--month", "2026-11", tmp_path=tmp_path,
+                            database_url=UNREACHABLE)
+
+    assert run.returncode == 2 and "127.0.0.1:1" in run.stderr, run.stderr
+    assert loaded == [], f"`costs export` imported {loaded} before the database answered"
+
+
 CRM_SDKS = ("hubspot", "simple_salesforce", "zeep")
 """hubspot-api-client's generated APIs, and simple_salesforce with its SOAP client: loaded once a client is built."""
 
