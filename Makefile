@@ -70,10 +70,11 @@ XDIST = $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadsco
 ONE_OMP_THREAD = OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1}
 XDIST_OMP = $(if $(filter-out 0 1,$(TEST_WORKERS)),$(ONE_OMP_THREAD))
 
+# The HubSpot card's tsc and vitest run inside pytest (tests/cards/test_card_node.py, the same two commands in the same
+# folder), beside the other tests; ui_extensions/hubspot/run-checks.sh runs them on their own. Salesforce's checks
+# (eslint, the template grep, sfdx-lwc-jest) have no pytest twin and run here.
 test: $(STAMP) lint typecheck
 	$(XDIST_OMP) $(PY) -m pytest -m "not slow" $(XDIST) $(PYTEST_ARGS)
-	@if [ -x ui_extensions/hubspot/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
-		bash ui_extensions/hubspot/run-checks.sh; fi
 	@if [ -x ui_extensions/salesforce/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
 		bash ui_extensions/salesforce/run-checks.sh; fi
 

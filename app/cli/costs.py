@@ -107,11 +107,14 @@ def export_cmd(tenant_id: str, month: str | None, by: str, tz: str | None, out: 
     from agents.errors import ConfigurationError
     from agents.providers.spend import month_bounds, zone
     from app.admin.usage import export_rows, to_csv
-    from app.pipeline import tenant as tenant_inputs
     from app.storage import get_db
 
     with _tenant_app(tenant_id) as app:
         settings, _lines = budget_lines(app, tenant_id, datetime.now(UTC))
+        # The tenant's prices come with the pipeline's inputs (the agents and the scoring models, ~2 CPU s to
+        # import): loaded once the tenant is known, so a wrong tenant or an unreachable database answers at once.
+        from app.pipeline import tenant as tenant_inputs
+
         tz = tz or settings.budget_timezone
         try:
             zone(tz)

@@ -8,13 +8,20 @@ Typical use (the app builds one per tenant)::
                                 on_tokens=save_encrypted)
 """
 
-from integrations.hubspot.adapter import HubSpotClient, hubspot_type
-from integrations.hubspot.client import SdkApis, build_retry, build_sdk
-from integrations.hubspot.errors import map_exception
-from integrations.hubspot.mapping import DEFAULT_DEAL_EXTRA, DEFAULT_DEAL_FIELDS, FieldMapping
-from integrations.hubspot.oauth import DEFAULT_SCOPES, OAuthClient, TokenSaver, TokenSet
-from integrations.hubspot.schema import GROUP_NAME, OUTPUT_PROPERTIES
-from integrations.hubspot.session import ApiSession, CallStats
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from integrations.lazy_names import lazy_names
+
+if TYPE_CHECKING:
+    from integrations.hubspot.adapter import HubSpotClient, hubspot_type
+    from integrations.hubspot.client import SdkApis, build_retry, build_sdk
+    from integrations.hubspot.errors import map_exception
+    from integrations.hubspot.mapping import DEFAULT_DEAL_EXTRA, DEFAULT_DEAL_FIELDS, FieldMapping
+    from integrations.hubspot.oauth import DEFAULT_SCOPES, OAuthClient, TokenSaver, TokenSet
+    from integrations.hubspot.schema import GROUP_NAME, OUTPUT_PROPERTIES
+    from integrations.hubspot.session import ApiSession, CallStats
 
 __all__ = [
     "ApiSession",
@@ -35,3 +42,16 @@ __all__ = [
     "hubspot_type",
     "map_exception",
 ]
+
+_HOMES = {"HubSpotClient": ".adapter", "hubspot_type": ".adapter",
+          "SdkApis": ".client", "build_retry": ".client", "build_sdk": ".client",
+          "map_exception": ".errors",
+          "DEFAULT_DEAL_EXTRA": ".mapping", "DEFAULT_DEAL_FIELDS": ".mapping", "FieldMapping": ".mapping",
+          "DEFAULT_SCOPES": ".oauth", "OAuthClient": ".oauth", "TokenSaver": ".oauth", "TokenSet": ".oauth",
+          "GROUP_NAME": ".schema", "OUTPUT_PROPERTIES": ".schema",
+          "ApiSession": ".session", "CallStats": ".session"}
+"""Where each name lives, imported on first use (PEP 562): every `agentic-sales` command reads the HubSpot connector
+(its label, its receiver's module) through `integrations.hubspot.connector`, and importing this package used to load
+hubspot-api-client's generated APIs for it, though only a command that talks to a portal builds a client."""
+
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, __all__)

@@ -11,7 +11,7 @@ or China cloud).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from integrations.base import (
     OPT_OUT_CANONICAL,
@@ -23,13 +23,14 @@ from integrations.base import (
     output_targets,
 )
 from integrations.salesforce import card_auth, constants, mapping
-from integrations.salesforce.client import SalesforceClient
 from integrations.salesforce.ids import to_18
 from integrations.salesforce.instance_url import CONFIG_KEY as INSTANCE_DOMAINS_KEY
 from integrations.salesforce.instance_url import configured_domains
 from integrations.salesforce.oauth import DEFAULT_LOGIN_URL, SalesforceOAuth
-from integrations.salesforce.session import Api, TimeoutSession
 from integrations.salesforce.webhook_secret import installation_secret, outbound_token
+
+if TYPE_CHECKING:
+    from integrations.salesforce.session import TimeoutSession
 
 SCOPES = (
     ScopeSpec("api", required=True, why="read opportunities, leads, accounts, contacts; write output fields and tasks"),
@@ -44,6 +45,9 @@ def _verify(config: Mapping[str, Any]) -> str | bool:
 
 def http_session(config: Mapping[str, Any]) -> TimeoutSession:
     """A session with the configured connect/read timeouts (`CRM_*_TIMEOUT_SECONDS`, as HubSpot's), else Salesforce's."""
+    # simple_salesforce (with zeep and httpx) loads here, not at import: every command reads this connector's
+    # label and receiver module, and only one that talks to an org builds a session.
+    from integrations.salesforce.session import TimeoutSession
     return TimeoutSession(timeout=(float(config.get("CRM_CONNECT_TIMEOUT_SECONDS") or constants.CONNECT_TIMEOUT),
                                    float(config.get("CRM_READ_TIMEOUT_SECONDS") or constants.READ_TIMEOUT)),
                           verify=_verify(config))
@@ -118,6 +122,8 @@ class SalesforceConnector:
 
     def client(self, installation: Installation, *, config: Mapping[str, Any],
                on_tokens: Callable[[TokenSet], None] | None = None) -> CrmClient:
+        from integrations.salesforce.client import SalesforceClient
+        from integrations.salesforce.session import Api
         oauth = self.oauth(config)
         tokens = installation.tokens
         if not tokens.instance_url and installation.api_base:

@@ -141,21 +141,13 @@ def test_a_malformed_token_key_stops_serve_and_worker_with_one_line_naming_it(tm
     assert len(lines) == 1 and "AGENTIC_SALES_TOKEN_KEY" in lines[0] and "Traceback" not in r.stderr, r.stderr
 
 
-@pytest.mark.parametrize(("name", "value", "words"), [
+UNUSABLE_LLM_SETTINGS = [
     ("AGENTIC_SALES_LLM_TEMPERATURE", "warm", "AGENTIC_SALES_LLM_TEMPERATURE='warm' is not a number"),
     ("AGENTIC_SALES_LLM_TIMEOUT_WRITER", "-5", "AGENTIC_SALES_LLM_TIMEOUT_WRITER='-5' must be between 0 and 3600"),
     ("AGENTIC_SALES_LLM_RUN_DEADLINE_SECONDS", "soon", "AGENTIC_SALES_LLM_RUN_DEADLINE_SECONDS='soon' is not a number"),
-])
-def test_an_unusable_llm_setting_stops_serve_with_one_line_naming_it(tmp_path, name, value, words):
-    r = run_cli(["serve", "--port", "0"], {"AGENTIC_SALES_SECRET_KEY": STRONG,
-                                           "AGENTIC_SALES_TOKEN_KEY": Fernet.generate_key().decode(),
-                                           **CRM, name: value}, tmp_path)
-    assert r.returncode == 2, r.stderr
-    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
-    assert lines == [f"error: {words}"], r.stderr
+]
 
-
-@pytest.mark.parametrize(("env", "words"), [
+VENDORS_IT_CANNOT_CALL = [
     ({"AGENTIC_SALES_LLM_WRITER": "openai:gpt-4o-mini"},
      "AGENTIC_SALES_LLM_WRITER='openai:gpt-4o-mini' uses openai, but OPENAI_API_KEY is not set"),
     ({"AGENTIC_SALES_LLM_ANALYST": "anthropic:claude-haiku-4-5,openai:gpt-4o-mini", "OPENAI_API_KEY": "sk-x"},
@@ -164,14 +156,59 @@ def test_an_unusable_llm_setting_stops_serve_with_one_line_naming_it(tmp_path, n
     ({"AGENTIC_SALES_LLM_STRATEGIST": "openai_compatible"},
      "AGENTIC_SALES_LLM_STRATEGIST='openai_compatible' uses openai_compatible, but OPENAI_BASE_URL is not set"),
     ({"AGENTIC_SALES_LLM_WRITER": "gpt4:turbo"}, "AGENTIC_SALES_LLM_WRITER='gpt4:turbo': unknown LLM provider 'gpt4'"),
-])
-def test_a_role_given_a_vendor_it_cannot_call_stops_serve_instead_of_running_offline_unnoticed(tmp_path, env, words):
+]
+
+
+def serve_refusal(env, tmp_path):
+    """The one stderr line `agentic-sales serve` exits 2 with, for these settings (a real process)."""
     r = run_cli(["serve", "--port", "0"], {"AGENTIC_SALES_SECRET_KEY": STRONG,
                                            "AGENTIC_SALES_TOKEN_KEY": Fernet.generate_key().decode(),
                                            **CRM, **env}, tmp_path)
     assert r.returncode == 2, r.stderr
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1 and lines[0].startswith(f"error: {words}"), r.stderr
+    assert len(lines) == 1, r.stderr
+    return lines[0]
+
+
+def web_start_refusal(env, tmp_path, monkeypatch):
+    """What serve's start-up check (the configuration read from this environment, then `check_secrets` for the web
+    role) refuses, in this process: each setting's own words, without a Python start per setting."""
+    from agents.providers.resolve import VENDOR_NEEDS
+    from app.cli.server import check_secrets
+
+    for name in VENDOR_NEEDS.values():  # the check also reads the process's environment, as `run_cli` gives it
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        if not name.startswith("AGENTIC_SALES_"):
+            monkeypatch.setenv(name, value)
+    cfg = load(None, environ={"AGENTIC_SALES_SECRET_KEY": STRONG, "AGENTIC_SALES_TOKEN_KEY": TOKEN_KEY,
+                              "AGENTIC_SALES_DATA_DIR": str(tmp_path), **CRM, **env})
+    with pytest.raises(ConfigError) as refused:
+        check_secrets(cfg, role="web")
+    return str(refused.value)
+
+
+def test_an_unusable_llm_setting_stops_serve_with_one_line_naming_it(tmp_path):
+    name, value, words = UNUSABLE_LLM_SETTINGS[0]
+
+    assert serve_refusal({name: value}, tmp_path) == f"error: {words}"
+
+
+@pytest.mark.parametrize(("name", "value", "words"), UNUSABLE_LLM_SETTINGS)
+def test_each_unusable_llm_setting_is_refused_at_the_web_start_in_its_own_words(tmp_path, monkeypatch, name, value,
+                                                                               words):
+    assert web_start_refusal({name: value}, tmp_path, monkeypatch) == words
+
+
+def test_a_role_given_a_vendor_it_cannot_call_stops_serve_instead_of_running_offline_unnoticed(tmp_path):
+    env, words = VENDORS_IT_CANNOT_CALL[0]
+
+    assert serve_refusal(env, tmp_path).startswith(f"error: {words}")
+
+
+@pytest.mark.parametrize(("env", "words"), VENDORS_IT_CANNOT_CALL)
+def test_each_role_given_a_vendor_it_cannot_call_is_refused_at_the_web_start(tmp_path, monkeypatch, env, words):
+    assert web_start_refusal(env, tmp_path, monkeypatch).startswith(words)
 
 
 def test_a_role_whose_vendor_key_is_set_passes_the_start_up_check(monkeypatch):

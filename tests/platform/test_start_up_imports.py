@@ -4,7 +4,7 @@ Every `agentic-sales` command builds the Flask app, and the app's blueprints rea
 scoring features and the agents' meeting slots. Through `scoring/__init__.py` that used to load scikit-learn, skops,
 XGBoost, SciPy and pandas, and through `agents.slot_text` the agents' timing tables: about 2 CPU seconds of a 3.5 s
 start, paid by every command, every web worker and each CLI subprocess the suite starts (docs/contributing.md, "Test
-suite time, wave 39").
+suite time, wave 39"). The CRMs' SDKs likewise wait for a command that builds a client (wave 40).
 """
 
 from __future__ import annotations
@@ -67,6 +67,28 @@ def test_a_command_on_postgresql_builds_the_app_without_loading_alembic(tmp_path
 
     assert run.returncode == 2 and "127.0.0.1:1" in run.stderr, run.stderr
     assert loaded == [], f"`tenants list` on PostgreSQL imported {loaded} at start-up"
+
+
+def test_a_costs_export_the_database_cannot_answer_fails_before_loading_the_pipelines_models(tmp_path):
+    # `costs export` reads the tenant's prices through the pipeline's inputs (agents, scoring): only once the
+    # tenant is known.
+    run, loaded = loaded_by("costs", "export", "--tenant", "hubspot-62515", "--month", "2026-11", tmp_path=tmp_path,
+                            database_url=UNREACHABLE)
+
+    assert run.returncode == 2 and "127.0.0.1:1" in run.stderr, run.stderr
+    assert loaded == [], f"`costs export` imported {loaded} before the database answered"
+
+
+CRM_SDKS = ("hubspot", "simple_salesforce", "zeep")
+"""hubspot-api-client's generated APIs, and simple_salesforce with its SOAP client: loaded once a client is built."""
+
+
+def test_a_command_reads_the_crm_connectors_without_loading_their_sdks(tmp_path):
+    # The app registers each connector's webhook receiver and names its CRM on pages; neither needs an SDK.
+    run, loaded = loaded_by("tenants", "list", tmp_path=tmp_path, watched=CRM_SDKS)
+
+    assert run.returncode == 0, run.stderr
+    assert loaded == [], f"`tenants list` imported {loaded} at start-up"
 
 
 def test_the_help_lists_every_command_without_starting_the_sandboxes_markets_or_servers(tmp_path):
