@@ -39,6 +39,7 @@ def anothers_price(sentence: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_WE = re.compile(r"\b(?:we|us|our|wir|uns|unser\w*|nous|notre|nos|nosotros|nuestr\w*|chez\s+nous|con\s+nosotros)\b", re.I)
 
 
 def asked_of_another_seller(text: str, start: int, end: int) -> bool:
@@ -50,4 +51,7 @@ def asked_of_another_seller(text: str, start: int, end: int) -> bool:
     if tail is None or tail.group(0) != "?":
         return False
     question = text[head : tail.end()]
-    return bool(re.search(_SELLER, question, re.I)) and not _OURS.search(question)
+    # the answer in the next sentence is read with it: "... kostenlos? Bei uns schon." gives it away
+    answer_end = _SENTENCE_END.search(text, tail.end())
+    answer = text[tail.end() : answer_end.end() if answer_end else len(text)]
+    return bool(re.search(_SELLER, question, re.I)) and not _OURS.search(question) and not _WE.search(answer)

@@ -51,8 +51,11 @@ ANOTHER_VENDOR_ASKED = [
     ("en", "Is the training free with your current vendor?"),
     ("fr", "La formation est-elle gratuite chez votre prestataire actuel ?"),
     ("es", "¿La formación es gratuita con su proveedor actual?"),
+    ("de", "Ist die Schulung bei Ihrem bisherigen Anbieter kostenlos? Das würde ich gern verstehen."),
 ]
 OURS_FREE = [
+    ("de", "Ist die Schulung bei Ihrem bisherigen Anbieter kostenlos? Bei uns schon."),
+    ("en", "Is the training free with your current vendor? With us it is."),
     ("de", "Ist die Schulung bei uns kostenlos?"),
     ("en", "Unlike your current vendor, we make the training free, don't we?"),
     ("de", "Bei Ihrem bisherigen Anbieter kostet die Schulung extra, bei uns ist sie kostenlos."),
