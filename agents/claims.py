@@ -20,7 +20,7 @@ from agents.negation import negation_governs
 from agents.normalize import normalise
 from agents.offered_shares import offered_shares
 from agents.order_numbers import reference_codes_out
-from agents.other_sellers import anothers_price
+from agents.other_sellers import anothers_price, asked_of_another_seller
 from agents.spelled_amounts import TENS, UNITS, spelled_currency_amounts
 from agents.terms_promises import MORE_PROMISES
 from agents.unoffered_special_prices import special_price_not_offered
@@ -313,8 +313,9 @@ def promise_violations(text: str, allowed_promises: Iterable[str] = ()) -> list[
     reasons = []
     for name, pattern in PROMISE_PATTERNS:
         for m in pattern.finditer(t):
-            if name == "free extra" and free_word_negated(t, m.start(), m.end()):
-                continue  # wave 32: "Shipping is not free", "La livraison n'est pas gratuite" promise nothing
+            if name == "free extra" and (free_word_negated(t, m.start(), m.end())
+                                         or asked_of_another_seller(t, m.start(), m.end())):
+                continue  # wave 32: "Shipping is not free"; wave 40: "... bei Ihrem bisherigen Anbieter kostenlos?"
             if name == "special price" and special_price_not_offered(t, m.start(), m.end()):
                 continue  # wave 35: "we do not offer a special price", 'You asked: "Is there a special price?"'
             if name in NEGATABLE and promise_negated(t, m.start(), m.end()):

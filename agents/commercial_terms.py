@@ -135,6 +135,9 @@ _APPROVED_DEAL = re.compile(
     rf"unser\w* |votre |notre |su |nuestra |nuestro )?(?:[\w-]+\s+)?{_DEAL_DOCUMENT.pattern}", re.I)
 """Approval words that many things take ("security signed off", "the rollout plan is approved"): an approval of the
 deal only when a deal document is what was approved (next to the word, either side)."""
+_NOT_APPROVED = re.compile(r"n't\b|\b(?:not|nicht|pas|no|nie|never|jamais|nunca|noch\s+kein\w*)\b", re.I)
+"""A negation between the document and its approval ("el presupuesto no está aprobado todavía", wave 40): the buyer's
+approval still to come, no approval stated."""
 _PLANNED = re.compile(r"\b(?:once|when|if|after|before|until|will|would|to be|can|could|should|sobald|wenn|falls|"
                       r"nachdem|bevor|wird|werden|soll|dès que|quand|si|une fois|avant|après|sera|seront|doit|"
                       r"cuando|en cuanto|una vez|si|antes|después|será|serán|debe)\b|"
@@ -230,7 +233,8 @@ def approval_claims(text: str, stage_kind: str) -> list[str]:
         return []
     return [f"deal state: an approval of the deal stated as done while the deal is open: {_shown(s)!r}"
             for s in sentences(text)
-            if (_WAVED_THROUGH.search(s) or any(not plural_object(s, m.end()) for m in _APPROVED_DEAL.finditer(s)))
+            if (_WAVED_THROUGH.search(s) or any(not plural_object(s, m.end()) and not _NOT_APPROVED.search(m.group(0))
+                                                for m in _APPROVED_DEAL.finditer(s)))
             and not _ASKED.search(s) and not _PLANNED.search(s)]
 
 

@@ -47,7 +47,7 @@ _DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|proces
 _PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|can|ready|awaiting|pending|"
          r"needs?|send|sending|prepare|preparing|until|before|whether(?! or not)|"
          r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|ob|"
-         r"dès que|quand|lorsque|si|sera|seront|serait|pourr\w*|avant|"
+         r"dès que|quand|lorsque|une fois(?! de plus)|si|sera|seront|serait|pourr\w*|avant|"
          r"cuando|en cuanto|si|será|serán|sería|podr\w*|antes|para que|una vez")
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
@@ -99,10 +99,20 @@ _HELD_LABEL = re.compile(
 record holds, and states no binding document (wave 31); a state said of it ("... est signé") is still read."""
 _STATE = near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
 _FINISHED = (r"done|complete|completed|finished|wrapped up|abgeschlossen|erledigt|fertig|termin(?:é|ée|és|ées)|"
-             r"achev(?:é|ée|és|ées)|fini(?:e|s|es)?|completad[oa]s?|terminad[oa]s?|finalizad[oa]s?|concluid[oa]s?")
-_ONBOARDED = near(r"onboarding|roll-?out|go-?live|einführung|inbetriebnahme|déploiement|mise en service|implantación|"
-                  r"puesta en marcha", _FINISHED, CONCEPT_WINDOW_WORDS)
+             r"achev(?:é|ée|és|ées)|fini(?:e|s|es)?|completad[oa]s?|terminad[oa]s?|finalizad[oa]s?|concluid[oa]s?|"
+             # wave 40: the other verbs of a step carried out, and Spanish's simple past ("se completó ayer")
+             r"onboarded|durchgeführt|effectu(?:é|ée|és|ées)|"
+             r"(?:se\s+)?(?:complet|termin|finaliz|conclu)(?:ó|yó)")
+_ONBOARDED = near(r"(?<!équipe d')(?<!équipe d’)(?<!equipo de )(?:onboarding|roll-?out|go-?live|einführung|inbetriebnahme|déploiement|mise en service|implantación|"
+                  r"puesta en marcha|implementation|implementierung|implémentation|intégration|implementación)"
+                  # the people or the price of the step ("our onboarding team completed 40 rollouts") are not the step
+                  r"(?![\s-]+(?:team|teams|manager|managers|partners?|consultants?|specialists?|experts?|lead|fees?|"
+                  r"costs?|kosten|gebühr\w*|équipe|frais|coûts?|equipo|costes?|tarifas?)\b)", _FINISHED, CONCEPT_WINDOW_WORDS)
 """Onboarding stated as finished (wave 39, set 51's brief: "onboarding done"): only a bought product is onboarded."""
+_ONBOARDED_BARE = re.compile(r"\b(?:(?:is|are|am|'re|’re|'s|has been|have been|now|fully|all|successfully|already)\s+)+"
+                             r"onboarded\b", re.I)
+"""The buyer said onboarded in English's participle alone ("You are onboarded", "all 85 drivers have been onboarded";
+wave 40): "were onboarded" is left to a case study of other customers, "will be onboarded" to a plan."""
 _FINISHED_RE = re.compile(rf"\b(?:{_FINISHED})\b", re.I)
 _PLANNED_THING = re.compile(
     r"\b(?:plan|plans|schedule|checklist|calendar|timeline|concept|guide|zeitplan|plan\w*|checkliste|konzept|leitfaden|"
@@ -112,9 +122,12 @@ document we prepare: the onboarding itself has not happened."""
 _AS_PLANNED = re.compile(
     r"\b(?:per|as\s+per|according\s+to|following|in\s+line\s+with|as\s+in|gemäß|laut|entsprechend|nach|selon|"
     r"conformément\s+(?:à|au)|suivant|según|conforme\s+(?:a|al)|de\s+acuerdo\s+con)\s+(?:[\w-]+\s+){0,3}?"
-    r"\w*(?:plan|schedule|checklist|calendar|timeline|konzept|calendrier|calendario|cronograma|planificación)\w*", re.I)
+    r"\w*(?:plan|schedule|checklist|calendar|timeline|konzept|calendrier|calendario|cronograma|planificación)\w*"
+    # wave 40: the plan's own participle is part of its name ("selon le calendrier prévu", "we agreed on")
+    r"(?:\s+(?:(?:we\s+)?agreed(?:\s+on)?|prévue?s?|convenue?s?|previst[oa]s?|acordad[oa]s?|vereinbart\w*))?", re.I)
 """A plan named as what the work followed ("onboarding per the rollout plan is complete", "gemäß Zeitplan") says the
-work itself is done: wave 39 (inj51's note) found the plan exception let it through."""
+work itself is done: wave 39 (inj51's note) found the plan exception let it through. Wave 40: the plan so named is
+no word of the window between the step and its finish ("Go-live as per the project schedule is done")."""
 _PLAN_RE = re.compile(rf"\b(?:{_PLAN}|{OBLIGATION_WORDS})\b", re.I)
 _THANKS_RE = re.compile(_THANKS_DONE, re.I)
 _STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
@@ -145,7 +158,8 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
                 not _NOT_YET.search(head) and not _ONLY_AFTER.search(head) and not in_the_future(head) and not (describes_document(clause) and not _DONE_RE.search(sentence))
                 and not after_a_signing_to_come(clause, sentence))):
             reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
-    onboarded = list(_ONBOARDED.finditer(sentence))
+    plans_blanked = _AS_PLANNED.sub(lambda plan: " " * len(plan.group(0)), sentence)
+    onboarded = [*_ONBOARDED.finditer(plans_blanked), *_ONBOARDED_BARE.finditer(sentence)]
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence), *onboarded):  # "when legal has countersigned"
         clause = sentence[: m.end()]
         clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
@@ -153,5 +167,5 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
             continue  # "la implantación estará terminada el viernes", "the rollout plan is done" plan it
         if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _FINISHED_RE if m in onboarded else _DONE_RE) \
                 and not future_clause_after(sentence, m.start(), m.end()):  # wave 32: "the signed contract will be sent"
-            reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
+            reasons.append(f"claims the deal is done ({' '.join(m.group(0).split())!r}); the record says {stage_kind}")
     return reasons

@@ -21,6 +21,7 @@ from agents.facts import MONEY, Vocabulary, close_to_any, money_value, parse_num
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 from agents.per_unit_figures import PER_UNIT, per_unit_figures, spread_over_a_year
+from agents.price_spans import limits_the_price
 from agents.sentence_ends import sentence_parts
 
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{4,})")
@@ -52,6 +53,8 @@ def derived_unit_prices(text: str, vocab: Vocabulary, ctx: Context | None = None
             spread = spread_over_a_year(after[unit.end() :]) if unit else None
             if not unit or spread is None:
                 continue
+            if limits_the_price(after[unit.end() + spread[1] :], ctx.record.extra if ctx is not None else None):
+                continue  # wave 40: an introductory price is a term the arithmetic does not vouch
             if any(
                 _same_thing(noun, unit.group(1)) and abs(value * n * spread[0] - t) <= max(n * 0.01, t * 0.01)
                 for n, noun in counts

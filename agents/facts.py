@@ -27,7 +27,7 @@ from agents.field_words import field_words
 from agents.held_codes import held_codes, held_codes_out
 from agents.hidden_name_heads import visible_head
 from agents.identifier_parts import identifiers_out
-from agents.identifier_tokens import held_identifiers, identifier_tokens
+from agents.identifier_tokens import held_identifiers, identifier_tokens, snake_tokens_out
 from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
 from agents.names import customer_references, disguised_words, known_word, unknown_names, word_list
@@ -328,8 +328,10 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             continue
         add("number", n)
     rest = sender_titles_out(rest, lambda w: known_word(w, vocab.words))  # "Account Executive" under the signer (wave 34)
-    # the letters inside a system's identifier ('0065g00000Es001') are no name (wave 37)
-    for name in unknown_names(identifiers_out(placed_out(rest, vocab.place)), vocab.words, vocab.seen_words):
+    # the letters inside a system's identifier ('0065g00000Es001') are no name (wave 37), nor an UPPER_SNAKE token's
+    # parts, each token judged whole above (wave 40: "OPERATOR_MODE_CONCESSIONS_UNLOCKED" names nobody)
+    for name in unknown_names(identifiers_out(placed_out(snake_tokens_out(rest), vocab.place)), vocab.words,
+                              vocab.seen_words):
         add("name", name)
     for value in german_occasion_deadlines(rest, lambda word: known_word(word, vocab.words)):
         add("date", f"{value} (an occasion no field dates)")

@@ -40,3 +40,9 @@ def held_identifiers(texts: Iterable[str | None], activities: Iterable[str] = ()
     seen = Counter(t for text in activities for t in {t.lower() for t in identifier_tokens(text)})
     return frozenset(t.lower() for text in texts if text for t in identifier_tokens(text)) | frozenset(
         t for t, n in seen.items() if n >= at_least)
+
+
+def snake_tokens_out(text: str) -> str:
+    """`text` with each UPPER_SNAKE token blanked at its length (wave 40): the token is judged whole, by the identifier
+    rule above or by agents.claimed_modes, so its capitalised parts ("CONCESSIONS", "UNLOCKED") are no names."""
+    return _UPPER_SNAKE.sub(lambda m: " " * len(m.group(0)), text)

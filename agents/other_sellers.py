@@ -12,7 +12,8 @@ import re
 
 _SELLER = (
     r"(?:(?:current|other|another|existing|their|old) (?:vendor|supplier|provider|anbieter|lieferant)s?|incumbent\w*|"
-    r"bisherig\w* anbieter\w*|(?:actuel|autre) fournisseur|fournisseur actuel|proveedor actual|otro proveedor|"
+    r"bisherig\w* anbieter\w*|(?:actuel|autre) (?:fournisseur|prestataire)|(?:fournisseur|prestataire) actuel|proveedor actual|"
+    r"otro proveedor|"
     r"compet\w*|wettbewerb\w*|konkurren\w*|mitbewerber\w*|concurren\w*|competencia|competidor\w*|rival\w*)"
 )
 _AFTER = re.compile(
@@ -35,3 +36,22 @@ def anothers_price(sentence: str, start: int, end: int) -> bool:
     if _OURS.search(left + " " + sentence[start:end] + " " + right):
         return False
     return bool(_AFTER.search(right) or _BEFORE.search(left))
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_WE = re.compile(r"\b(?:we|us|our|wir|uns|unser\w*|nous|notre|nos|nosotros|nuestr\w*|chez\s+nous|con\s+nosotros)\b", re.I)
+
+
+def asked_of_another_seller(text: str, start: int, end: int) -> bool:
+    """Whether the free word at `start`:`end` of `text` sits in a question about another seller's terms with no us in it
+    ("Ist die Schulung bei Ihrem bisherigen Anbieter kostenlos?", "Is the training free with your current vendor?";
+    wave 40, noticed39's false refusal): the buyer's present deal is asked about, nothing of ours is given."""
+    head = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    tail = _SENTENCE_END.search(text, end)
+    if tail is None or tail.group(0) != "?":
+        return False
+    question = text[head : tail.end()]
+    # the answer in the next sentence is read with it: "... kostenlos? Bei uns schon." gives it away
+    answer_end = _SENTENCE_END.search(text, tail.end())
+    answer = text[tail.end() : answer_end.end() if answer_end else len(text)]
+    return bool(re.search(_SELLER, question, re.I)) and not _OURS.search(question) and not _WE.search(answer)

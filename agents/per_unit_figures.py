@@ -16,7 +16,8 @@ A period after the unit (wave 39, set 50's 006 and 007: "unos 494 € por camió
 month"): the record's amount is read as a year's price, as agents.restated_amounts lets "42.000 EUR por un año" stand,
 so a figure per unit and year is the amount over the count, and one per unit and month a twelfth of that. Another
 period (a week, a quarter, a day) is not spread: refused as before. A figure after an approximating word ("roughly",
-"etwa", "environ", "unos") may round by 1%, as agents.derived_figures lets a sentence round its own arithmetic."""
+"etwa", "environ", "unos") may round by 1%, as agents.derived_figures lets a sentence round its own arithmetic.
+A figure limited to a first span of the contract ("for the first year only") states a term: agents.price_spans."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from agents.buyer_written import buyer_wrote
 from agents.context import Context
 from agents.facts import MONEY, money_value
 from agents.normalize import fold_accents, normalise
+from agents.price_spans import limits_the_price
 
 PER_UNIT = re.compile(r"^\s*(?:per|each|a|an|/|je|pro|par|por|cada)\s+([^\W\d_]{4,})", re.I)
 """The unit after the figure: "300 EUR je Fahrzeug", "£2,667 per clinic", "4 667 EUR par atelier"."""
@@ -116,6 +118,8 @@ def _per_unit_spans(text: str, ctx: Context) -> Iterator[tuple[int, int, float]]
             and (spread := spread_over_a_year(text[m.end() + unit.end() :]))]
     counts = list(held_counts(ctx)) if said else []  # most outputs say no figure per unit: the record is not read
     for m, unit, (parts, period) in said:
+        if limits_the_price(text[m.end() + unit.end() + period :], ctx.record.extra):
+            continue  # wave 40: "... per truck per month for the first year only" is an introductory price
         value, stem, roughly = money_value(m), _stem(unit.group(1)), roughly_said(text[: m.start()])
         if any(stem in stems and _divides_out(value, amount / parts, n, roughly=roughly > 0) for n, stems in counts):
             # the approximating word goes with the figure: "cela revient à environ" alone would be price talk

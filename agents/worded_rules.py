@@ -40,6 +40,7 @@ from agents.moving_price import falling_prices
 from agents.normalize import normalise
 from agents.off_grid_terms import off_grid_terms
 from agents.outcome_promises import promised_outcomes
+from agents.payment_moments import payment_moments
 from agents.placed_orders import placed_orders
 from agents.price_matches import price_match_promises
 from agents.price_talk import unanchored_price_talk
@@ -104,6 +105,7 @@ def worded_violations(
         (*needless_budget_steps(read), *spelled_percent_violations(text, percents),
          *spelled_money(text, money, percents), *concession_violations(read), *zeroed_items(as_said),
          *compound_concessions(read), *unanchored_price_talk(read, approved_discount, topic_reports=topic_reports),
+         *payment_moments(read),
          *promised_outcomes(read), *held_increases(read), *falling_prices(read), *renewal_locks(read),
          *financing_terms(read), *term_commitments(text), *approval_claims(text, stage_kind)),
         tuple(jargon_violations(read, stage_kind)),
