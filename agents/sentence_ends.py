@@ -66,17 +66,34 @@ def _goes_on(before: str, after: str) -> bool:
     return bool(_ABBREVIATION.search(tail) or _LETTER_ABBREVIATION.search(tail))
 
 
-def sentence_parts(text: str) -> list[str]:
-    """`text` cut where its sentences end (see the module): what `re.split` of a plain sentence break returns, the
-    break's white space left out and empty parts kept, so a caller moves from the plain split without other change."""
-    out: list[str] = []
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each part of `sentence_parts(text)` starts and ends in `text`: between one part's end and the next one's
+    start stands the break's white space, so a caller that rewrites sentences can put the text back together."""
+    out: list[tuple[int, int]] = []
     start = 0
     for m in _CANDIDATE.finditer(text):
         if "\n" in m.group(0) or not _goes_on(text[start:m.start()], text[m.end():m.end() + 24]):
-            out.append(text[start:m.start()])
+            out.append((start, m.start()))
             start = m.end()
-    out.append(text[start:])
+    out.append((start, len(text)))
     return out
+
+
+def sentence_parts(text: str) -> list[str]:
+    """`text` cut where its sentences end (see the module): what `re.split` of a plain sentence break returns, the
+    break's white space left out and empty parts kept, so a caller moves from the plain split without other change."""
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def sentence_around(text: str, at: int) -> tuple[int, int]:
+    """The sentence of `text` that holds position `at`, for a check that found a word and reads the sentence around
+    it rather than list the sentences: where it starts, and where it ends (at its closing "." "!" or "?", which is left
+    out, or at its line break or the text's end). A position in a break's white space belongs to the next sentence."""
+    spans = sentence_spans(text)
+    start, end = next((span for span in spans if at < span[1]), spans[-1])
+    if end > start and text[end - 1] in ".!?":
+        end -= 1
+    return start, end
 
 
 def sentences(text: str) -> list[str]:
