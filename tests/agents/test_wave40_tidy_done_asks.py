@@ -14,7 +14,6 @@ from agents.context import build_context
 from agents.done_asks import asks_for_done_things
 from tests.agents.conftest import NOW, load_record
 
-
 SENT = "die Amortisationsrechnung für die 120 Fahrzeuge"
 """What the record shows sent: our payback calculation went to Herr Weber on October 28 ("anbei die
 Amortisationsrechnung für 120 Fahrzeuge")."""
