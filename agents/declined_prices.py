@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from agents.sentence_ends import sentence_around
+
 _REFUSAL = re.compile(
     # en: a negated modal or "unable to" governing a verb of offering or lowering, at most two words between
     r"\b(?:can't|cannot|can\s+not|couldn't|won't|will\s+not|(?:am|are|is|'m|'re|'s)\s+not\s+able\s+to|unable\s+to|"
@@ -70,9 +72,6 @@ _CONCESSION = re.compile(
     r"entfällt|erlassen|geschenkt|supprimée?s?|eliminad[oa]s?|cubiert[oa]s?|covered|absorb\w*)\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
-
-
 def declined_price(sentence: str) -> bool:
     """Whether `sentence` declines a lower price or a discount and gives nothing in its place."""
     said = _REFUSAL.search(sentence) or (_IF_ASKED.search(sentence) and _STAYS.search(sentence))
@@ -84,6 +83,5 @@ def declined_price(sentence: str) -> bool:
 
 def declined_price_at(text: str, at: int) -> bool:
     """Whether the sentence of `text` that holds position `at` declines a lower price (a ";" does not end it)."""
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    end = _SENTENCE_END.search(text, at)
-    return declined_price(text[starts[-1] if starts else 0 : end.start() if end else len(text)])
+    start, end = sentence_around(text, at)
+    return declined_price(text[start:end])

@@ -16,6 +16,7 @@ from agents.loanwords import GERMAN_ANGLICISMS
 from agents.name_abbreviations import SENTENCE_END as _SENTENCE_END
 from agents.normalize import normalise
 from agents.quoted_terms import quoted_as_titles
+from agents.sentence_ends import sentence_parts
 
 COMMON_CAPITALISED = frozenset("""
 i i'm i'll i've i'd hi hello hey dear thanks thank best regards cheers kind warm warmest sincerely
@@ -104,7 +105,7 @@ def foreign_sentences(text: str, language: str) -> list[str]:
     if language not in _STOPWORDS_BY_LANGUAGE:
         return []
     out = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in sentence_parts(text):
         counts = language_counts(sentence)
         top = max(counts, key=lambda k: counts[k])
         if top != language and counts[top] >= FOREIGN_SENTENCE_MIN_WORDS and counts[language] * 3 <= counts[top]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from agents.sentence_ends import sentence_around
+
 _FREE_WORD = (
     r"free(?:\s+of\s+charge)?|for\s+free|complimentary|gratis|"
     r"kostenlos|kostenfrei|umsonst|unentgeltlich|gebührenfrei|"
@@ -37,15 +39,13 @@ NEGATED_FREE = re.compile(
     re.I,
 )
 _CONTRAST = re.compile(r"\b(?:but|however|aber|sondern|jedoch|mais|cependant|pero|sino)\b|[:;—–]", re.I)
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def negated_free_spans(text: str) -> list[tuple[int, int]]:
     """The spans of `text` where a free word is negated by its own verb and no contrast follows in its sentence."""
     spans = []
     for m in NEGATED_FREE.finditer(text):
-        end = _SENTENCE_END.search(text, m.end())
-        if _CONTRAST.search(text[m.end() : end.start() if end else len(text)]):
+        if _CONTRAST.search(text[m.end() : sentence_around(text, m.end())[1]]):
             continue  # "... not free for others, but free for you": the contrast gives it back
         spans.append(m.span())
     return spans

@@ -185,15 +185,11 @@ def voids_the_step(sentence: str) -> bool:
     return _vague(sentence) and not _MEETING_AFTER.search(sentence)
 
 
-_HONORIFIC_STOP = re.compile(r"\b((?:Sr|Sra|Srta|Dr|Dra|Mr|Mrs|Ms|Hr|Fr|Mme|Mlle)\.)[ \t]+(?=[A-ZÁÉÍÓÚÄÖÜ])")
-"""wave 37 (set 46's es-g7): the full stop of "el Sr. García" ends no sentence; the space after it is dropped before
-splitting, so that "La propuesta que recibirá el Sr. García el viernes" is read as one."""
-
-
 def dated_next_step(body: str) -> str | None:
     """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
     only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
-    sentences = sentence_parts(_HONORIFIC_STOP.sub(r"\1", body))
+    # wave 37 (set 46's es-g7): "La propuesta que recibirá el Sr. García el viernes" is one sentence (agents.sentence_ends)
+    sentences = sentence_parts(body)
     if any(voids_the_step(s) for s in sentences):
         return None
     for sentence in sentences:

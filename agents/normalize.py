@@ -44,10 +44,6 @@ _BASE64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+
 _PERCENT_ENC = re.compile(r"(?:%[0-9A-Fa-f]{2}){3,}")
 _HEX = re.compile(r"\b(?:[0-9A-Fa-f]{2}){12,}\b")
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
-"""A plain split at any full stop before a space: agents.sentence_ends is where a sentence ends for the rule checks;
-this stays for agents.seller_interest, which folds case before it cuts (see agents.sentence_ends)."""
-
 MIN_DECODED_LETTERS = 0.7
 """Share of letters and spaces a decoded blob needs to count as hidden text, not binary noise."""
 

@@ -42,7 +42,7 @@ from agents.price_topics import price_topics_out
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
 from agents.sentence_ends import sentence_parts
 from agents.settled_questions import settled_questions_out
-from agents.unchanged_terms import kept_amount_out, nothing_paid_yet, unchanged_amount_out, usual_terms_apply
+from agents.unchanged_terms import nothing_paid_yet, unmoved_prices_out, usual_terms_apply
 
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
@@ -160,18 +160,6 @@ _BUYER_PRICE_TOPIC = re.compile(
 """The buyer's attention to price, reported in an internal text (wave 25): what it names is the buyer's side."""
 
 
-_HOLD_PRICE = re.compile(
-    r"\b(?:hold|keep|maintain)(?:ing|s)?\s+(?:the\s+|our\s+)?(?:list\s+)?(?:price|pricing)\b|"
-    r"\b(?:den\s+|unseren\s+)?(?:listen)?preis\s+(?:halten|beibehalten|stabil\s+halten)\b|"
-    r"\b(?:am\s+(?:listen)?preis\s+festhalten)\b|"
-    r"\b(?:tenir|maintenir|garder)\s+(?:le|notre)\s+prix\b|\b(?:mantener|sostener)\s+(?:el|nuestro)\s+precio\b", re.I)
-"""The strategy's stance to leave our price where it is ("Hold price; reframe the upsell", "Den Preis halten", "Tenir le
-prix", "Mantener el precio"): four of the 70 honest vendor-style rationales (wave 24's real-model set) were refused as
-price talk for it. It moves no price and states none; read only in internal texts, and only in a sentence with no
-figure, day or deadline ("hold the price until December 31" is a price lock, and is still read)."""
-_HELD_UNTIL = re.compile(r"\d|\b(?:until|till|through|for\s+you|bis|jusqu|pour\s+vous|hasta|para\s+usted)\b", re.I)
-
-
 def unanchored_price_talk(text: str, approved_discount: float | None = None, *, topic_reports: bool = False) -> list[str]:
     """Sentences of `text` (normalised) that speak of our price or a payment with nothing the record has behind
     them. A question asks rather than states; with a discount approved in code, the sentence that offers it (a
@@ -185,12 +173,11 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
     out = []
     # wave 38 (set 49's de-g9): whole sentences, not cut at "14. Oktober" or "Hr." (agents.sentence_ends)
     for sentence in sentence_parts(text):
-        # wave 39: "le montant reste celui dont nous avons parlé", "so any questions are settled" name no price
-        said, sentence = sentence, settled_questions_out(unchanged_amount_out(sentence))
+        # a price said to stay as it is (agents.unchanged_terms), and "so any questions are settled" (wave 39), name none
+        said, sentence = sentence, settled_questions_out(unmoved_prices_out(sentence, internal=topic_reports))
         blanked = sentence != said
         if topic_reports:
             sentence = _BUYER_PRICE_TOPIC.sub(" ", _TOPIC_REPORT.sub(" ", sentence))
-            sentence = sentence if _HELD_UNTIL.search(sentence) else _HOLD_PRICE.sub(" ", sentence)
         # wave 26 (set 35): a script's "Nicht: über Preisnachlässe sprechen" keeps price off the call (agents.price_guidance)
         # wave 30: the list price, a discount said not to exist ("Einen Nachlass haben wir nie vereinbart")
         if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence) or at_list_price(sentence) \
@@ -206,7 +193,6 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         sentence = declined_special_prices_out(sentence)  # wave 36: "Nous ne proposons pas de prix spécial"
         sentence = price_questions_out(sentence)  # wave 37: "answer any price questions in writing" names a topic
         sentence = price_topics_out(sentence)  # wave 39: payment terms asked about, "Importe y forma de pago" as a heading
-        sentence = kept_amount_out(sentence)  # wave 37b: "ohne den Betrag zu ändern" keeps an amount it does not name
         sentence = confidential_prices_out(sentence)  # wave 37 (set 47's 111): "we never share what other fleets pay"
         sentence = contrasted_costs_out(sentence)  # wave 37 (set 47's 013): "spreads the effort, not the cost"
         words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]

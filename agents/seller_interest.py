@@ -14,7 +14,8 @@ import re
 import unicodedata
 
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 
 
 @functools.lru_cache(maxsize=1024)  # a pure function of its text; each check folds the record's texts again
@@ -145,7 +146,6 @@ def pushes_a_colleague(body: str, contact_id: str | None, ctx: Context) -> list[
     """The buyer asked to press another person of theirs (a contact of the record, or "your CFO", "su compañera") to
     sign, approve or decide, or by a date: it puts the buyer in an awkward spot for our timing. Asking the buyer to
     share a document with a colleague ("could you share this with Lucía?") presses nobody."""
-    text = _fold(body)
     people = [_PERSON_WORD]
     for c in ctx.record.contacts:
         if c.id == contact_id:
@@ -154,16 +154,8 @@ def pushes_a_colleague(body: str, contact_id: str | None, ctx: Context) -> list[
         people += [re.escape(part) for part in name.split() if len(part) >= 3]
     pushed, asked = _colleague_patterns("(?:" + "|".join(people) + ")")
     out = []
-    # "M. Lefèvre", "Sr. García": an abbreviated title's point ends no sentence
-    text = re.sub(r"\b(mr|mrs|ms|dr|m|mme|sr|sra|hr|fr)\.", r"\1", text)
-    # nor does a German ordinal day's ("vor unserem Termin am 2. Dezember zu unterschreiben")
-    text = re.sub(
-        r"\b(\d{1,2})\.(?=\s+(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|"
-        r"dezember)\b)",
-        r"\1",
-        text,
-    )
-    for sentence in SENTENCE_BREAK.split(text):
+    # cut as written, folded after: "M. Lefèvre", "Sr. García" and "am 2. Dezember" end no sentence (agents.sentence_ends)
+    for sentence in map(_fold, sentence_parts(normalise(body))):
         m = pushed.search(sentence)
         if (
             not m

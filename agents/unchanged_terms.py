@@ -12,8 +12,10 @@ Three shapes a buyer reads as "no change", which the concept and price-talk chec
   "nos conditions de paiement habituelles s'appliquent"): no term moved. A figure, a span or an exception ("except",
   "außer", "sauf", "salvo") makes it a term and it is read.
 
-Two more below, each blanked from the price-talk check: the amount kept "without changing" it (wave 37b), and the
-amount said to stay the one discussed (wave 39, set 50's fr-g5, moved here from its own module in the wave's review).
+Three more below, one chain that agents.price_talk reads first (`unmoved_prices_out`): a price named and said to stay
+as it is, so no price talk. The amount kept "without changing" it (wave 37b), the amount said to stay the one
+discussed (wave 39, set 50's fr-g5), and in internal texts the strategy's stance to hold the price (wave 24; moved
+here from agents.price_talk in wave 40, when the three became one chain).
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ _ADDED = re.compile(
     r"free|gratis|kostenlos\w*|gratuit\w*|offert\w*|throw\w*\s+in|on\s+top|obendrauf|en\s+prime|regal\w*)\b", re.I)
 
 
-def kept_amount_out(sentence: str) -> str:
+def _kept_amount_out(sentence: str) -> str:
     """`sentence` with "without changing the amount" blanked ("ohne den Betrag zu ändern", "sans changer le montant",
     "sin cambiar el importe"; wave 37b): the amount stays and none is named, so it is no price talk. With a figure or
     something added ("two more sites without changing the price") it is more for the same price, read as before."""
@@ -137,9 +139,34 @@ _READ_AS_BEFORE = re.compile(
 )
 
 
-def unchanged_amount_out(sentence: str) -> str:
+def _unchanged_amount_out(sentence: str) -> str:
     """`sentence` with "the amount stays the one we discussed" (and its kin) blanked, unless the sentence also holds
     a figure, a share, a span, a moved price or something added; same length, so offsets still hold."""
     if _READ_AS_BEFORE.search(sentence):
         return sentence
     return _UNCHANGED.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+_HOLD_PRICE = re.compile(
+    # wave 24 (moved here from agents.price_talk in wave 40)
+    r"\b(?:hold|keep|maintain)(?:ing|s)?\s+(?:the\s+|our\s+)?(?:list\s+)?(?:price|pricing)\b|"
+    r"\b(?:den\s+|unseren\s+)?(?:listen)?preis\s+(?:halten|beibehalten|stabil\s+halten)\b|"
+    r"\b(?:am\s+(?:listen)?preis\s+festhalten)\b|"
+    r"\b(?:tenir|maintenir|garder)\s+(?:le|notre)\s+prix\b|\b(?:mantener|sostener)\s+(?:el|nuestro)\s+precio\b", re.I)
+"""The strategy's stance to leave our price where it is ("Hold price; reframe the upsell", "Den Preis halten", "Tenir le
+prix", "Mantener el precio"): four of the 70 honest vendor-style rationales (wave 24's real-model set) were refused as
+price talk for it. It moves no price and states none; read only in internal texts, and only in a sentence with no
+figure, day or deadline ("hold the price until December 31" is a price lock, and is still read)."""
+_HELD_UNTIL = re.compile(r"\d|\b(?:until|till|through|for\s+you|bis|jusqu|pour\s+vous|hasta|para\s+usted)\b", re.I)
+
+
+def unmoved_prices_out(sentence: str, *, internal: bool = False) -> str:
+    """`sentence` with each price said to stay as it is blanked (same length, so offsets still hold), for
+    agents.price_talk, which then reads what is left: the amount that stays the one discussed (wave 39), the amount
+    kept "without changing" it (wave 37b), and, in an `internal` text (an analysis, a strategy's rationale), the stance
+    to hold our price (wave 24). Each names a price and says nothing moved; each leaves the sentence whole when it
+    also holds what makes it a term (a figure, a span, something added or moved)."""
+    sentence = _kept_amount_out(_unchanged_amount_out(sentence))
+    if internal and not _HELD_UNTIL.search(sentence):
+        sentence = _HOLD_PRICE.sub(lambda m: " " * len(m.group(0)), sentence)
+    return sentence

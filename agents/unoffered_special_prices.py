@@ -18,6 +18,7 @@ import re
 
 from agents.declined_prices import declined_price_at
 from agents.negation import negation_governs
+from agents.sentence_ends import sentence_around
 
 _NEGATED_OFFER = re.compile(
     # a negated verb of offering or having right before the price, a few words between ("we do not offer a", "there is
@@ -58,19 +59,12 @@ _GIVEN_BACK = re.compile(
     re.I,
 )
 """Something given back after a refusal ("no special price, but 10 % off", "..., mais le premier mois est offert")."""
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 _CLAUSE_END = re.compile(r"[,;:—–]|\b(?:but|however|aber|sondern|jedoch|mais|cependant|pero|sino)\b", re.I)
-
-
-def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    end = _SENTENCE_END.search(text, at)
-    return (starts[-1] if starts else 0), (end.start() if end else len(text))
 
 
 def _restated_question(text: str, start: int, end: int) -> bool:
     """The price stands in the buyer's question, quoted or reported, and nothing after it answers yes."""
-    s0, s1 = _sentence_bounds(text, start)
+    s0, s1 = sentence_around(text, start)
     quoted = any(q.start() <= start and end <= q.end() for q in _QUOTED_QUESTION.finditer(text, max(0, s0 - 1)))
     if not quoted:
         head = text[s0:start]
@@ -79,12 +73,12 @@ def _restated_question(text: str, start: int, end: int) -> bool:
         if not asked or _CLAUSE_END.search(head, asked[-1].end()):
             return False
     # the rest of the sentence and the next one hold no "yes"
-    nxt = _SENTENCE_END.search(text, s1 + 1) if s1 < len(text) else None
-    return not _AFFIRMED.search(text, end, nxt.start() if nxt else len(text))
+    nxt = sentence_around(text, s1 + 1)[1] if s1 < len(text) else len(text)
+    return not _AFFIRMED.search(text, end, nxt)
 
 
 def _declined(text: str, start: int, end: int) -> bool:
-    s0, s1 = _sentence_bounds(text, start)
+    s0, s1 = sentence_around(text, start)
     head = text[s0:start]
     clause = head[max((m.end() for m in _CLAUSE_END.finditer(head)), default=0):]
     tail = text[end:s1]

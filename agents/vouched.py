@@ -19,6 +19,7 @@ from agents.names import word_list
 from agents.nicknames import nickname_words
 from agents.normalize import normalise
 from agents.order_numbers import carries_terms
+from agents.sentence_ends import sentence_spans
 
 if TYPE_CHECKING:
     from agents.context import Context
@@ -226,8 +227,6 @@ def is_template_sentence(sentence: str, own_words: frozenset[str] = frozenset())
 
 
 _PLAIN_COUNT = re.compile(r"(?<![\w.,/:-])\d{1,6}(?![\w%€$£ªº]|[.,:]\d|\.[ªº])")  # not "2.ª", an ordinal
-_SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
-"""Where a sentence ends: a stop before a space, or a line break ("1.ª fase" and "3.5" end none)."""
 
 
 _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|the others?|den rest|der rest|die übrigen|die restlichen|"
@@ -259,7 +258,12 @@ def count_parts_out(text: str, numbers: frozenset[float]) -> str:
     the other 3" of 6: set 31's 104 and 105). A plan that splits the buyer's fleet states nothing new; a lone figure,
     or figures that add up to nothing the record holds, are still judged as figures."""
     out = []
-    for sentence in _SENTENCE_END.split(text):  # the ends are kept as pieces of their own: joined, the text is whole
+    pieces: list[str] = []
+    last = 0
+    for start, end in sentence_spans(text):  # the breaks between sentences are kept as pieces: joined, the text is whole
+        pieces += [text[last:start], text[start:end]]
+        last = end
+    for sentence in pieces:
         found = [m for m in _PLAIN_COUNT.finditer(sentence) if float(m.group(0)) not in numbers]
         if len(found) >= 2 and float(sum(int(m.group(0)) for m in found)) in numbers:
             for m in reversed(found):

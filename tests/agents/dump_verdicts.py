@@ -3,7 +3,8 @@ only make the checks cheaper leaves every answer as it was (run it on the old an
 
     OMP_NUM_THREADS=1 .venv/bin/python -m tests.agents.dump_verdicts OUT_DIR [SET ...]
 
-With no SET it dumps every `injection_heldout*` and `quality_heldout*` folder of tests/fixtures. An injection case runs
+With no SET it dumps every `injection_heldout*` and `quality_heldout*` folder of tests/fixtures; `labelled` dumps
+tests/fixtures/drafts/labelled.json, language by language as tests.agents.measure_heldout reads it. An injection case runs
 what tests.agents.measure_heldout runs (inside one `same_checks` scope per case, in the same order): the compromised
 model's replay, the offline run and the benign model's run; for each it writes the run as JSON (the measured latency of
 a replayed call left out: it is the clock's, not the checks'), the fallbacks, and the verdicts (caught, unsafe,
@@ -61,9 +62,11 @@ def injection_case(path: Path) -> dict[str, Any]:
 
 def quality_set(folder: Path) -> dict[str, Any]:
     """Every entry of every language file: its checks, and how tests.agents.test_quality._rates counts it."""
+    labelled = json.loads((FIXTURES / "drafts" / "labelled.json").read_text()) if folder.name == "labelled" else []
     out: dict[str, Any] = {}
     for lang in LANGUAGES:
-        entries = json.loads((folder / f"{lang}.json").read_text())
+        entries = [e for e in labelled if e.get("language", "en") == lang] if folder.name == "labelled" \
+            else json.loads((folder / f"{lang}.json").read_text())
         bad = {e["id"] for e in _bad(entries)}
         good = {e["id"] for e in _good(entries)}
         for e in entries:
@@ -77,7 +80,7 @@ def quality_set(folder: Path) -> dict[str, Any]:
 def dump(name: str, out_dir: Path) -> float:
     started = time.process_time()
     folder = FIXTURES / name
-    if name.startswith("quality"):
+    if name.startswith(("quality", "labelled")):
         verdicts = quality_set(folder)
     else:
         verdicts = {p.stem: injection_case(p) for p in sorted(folder.glob("*.json"))}
