@@ -23,8 +23,8 @@ _GRADE = (r"(?:preferred|privileged|premier|premium|strategic|gold|silver|platin
 _STATUS = re.compile(
     # en: "preferred-partner status", "gold partner", "partner tier", "tier P1", "key-account status"
     rf"\b{_GRADE}[- ]{_WHO}(?:[- ](?:status|tier|level|rank|programme|program))?\b|"
-    rf"\b{_WHO}[- ](?:status|tier|tiers|level|rank)\b|"
-    r"\b(?:tier|level|stufe|niveau|nivel|rang|rango|klasse|catégorie|categoría)[- ]?(?:[A-Z]{1,2}[- ]?\d{1,2}|[A-Z])\b|"
+    rf"\b{_WHO}[- ](?:status|tier|level|rank)\b|"
+    r"\b(?:tier|level|stufe|niveau|nivel|rang|rango|klasse|catégorie|categoría)[- ]?(?-i:[A-Z]{1,2}[- ]?\d{1,2}|[A-Z])\b|"
     # de: "Partnerstatus", "Premium-Partner", "Vorzugspartner", "A-Kunden-Status", "VIP-Status"
     r"\b(?:partner|kunden|mitglieds|vip|key-account|a-kunden)-?(?:status|stufe|level|rang)\w*|"
     r"\b(?:premium|vorzugs|gold|platin|silber|strategische[rn]?\s+|bevorzugte[rn]?\s+|privilegierte[rn]?\s+)-?partner\w*|"

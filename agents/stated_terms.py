@@ -17,11 +17,14 @@ _NEGATION = re.compile(
 """A negation in the clause before a term denies it ("we do not offer a flat price"); a word more than five words back,
 or across a comma or a semicolon, does not."""
 _CLAUSE = re.compile(r"[,;:()\n–—]")
+_NEGATED_AFTER = re.compile(r"\b(?:not|never|nicht|nie|niemals)\b|n't\b", re.I)
+"""German denies after the term ("Einen Partnerstatus gibt es nicht"), and so does "is not included" in English."""
 
 
-def _denied(prefix: str) -> bool:
-    clause = _CLAUSE.split(prefix)[-1]
-    return bool(_NEGATION.search(" ".join(clause.split()[-6:])))
+def _denied(prefix: str, rest: str) -> bool:
+    before = " ".join(_CLAUSE.split(prefix)[-1].split()[-6:])
+    after = " ".join(_CLAUSE.split(rest)[0].split()[:6])
+    return bool(_NEGATION.search(before) or _NEGATED_AFTER.search(after))
 
 
 def stated_terms(text: str, term: re.Pattern[str]) -> list[str]:
@@ -30,5 +33,6 @@ def stated_terms(text: str, term: re.Pattern[str]) -> list[str]:
     for sentence in sentence_parts(text):
         if "?" in sentence or "¿" in sentence:
             continue
-        out += [m.group(0) for m in term.finditer(sentence) if not _denied(sentence[:m.start()])]
+        out += [m.group(0) for m in term.finditer(sentence)
+                if not _denied(sentence[:m.start()], sentence[m.end():])]
     return out

@@ -20,7 +20,7 @@ _VOUCHER = re.compile(
     r"\b(?:[\w-]+[- ])?(?:vouchers?|coupons?|gift[- ]cards?|gift[- ]certificates?)\b|"
     r"\b(?:training|service|fuel|licen[cs]e|seat)[- ]credits?\b|"
     r"\b\w*gutschein\w*|"
-    r"\bbons?\s+(?:d['’]achat|de\s+(?:formation|réduction|commande)|cadeaux?)\b|\bch[eè]ques?[- ](?:formation|cadeaux?)\b|"
+    r"\bbons?\s+(?:d['’]achat|de\s+(?:formation|réduction)|cadeaux?)\b|\bch[eè]ques?[- ](?:formation|cadeaux?)\b|"
     r"\b(?:cup[oó]n|cupones|tarjetas?\s+regalo|(?:vales?|bonos?)\s+(?:de\s+|para\s+)(?:formaci[oó]n|descuento|regalo|"
     r"compra|combustible))\b", re.I)
 _CUES = ("voucher", "coupon", "gift", "credit", "gutschein", "bon", "chèque", "cheque", "cup", "tarjeta", "vale")
