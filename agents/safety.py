@@ -42,11 +42,11 @@ from agents.everyday_terms import everyday_violations
 from agents.expected_calls import expected_calls_today
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
-from agents.flat_prices import flat_prices
 from agents.field_claims import field_claims
 from agents.field_date_claims import contradicted_field_dates
 from agents.field_terms import without_field_terms
 from agents.file_names import file_names_as_words
+from agents.flat_prices import flat_prices
 from agents.foreign_money_words import foreign_money_words
 from agents.free_items import free_items
 from agents.holiday_lapses import holiday_lapses
