@@ -108,7 +108,8 @@ def _divides_out(value: float, amount: float, count: int, *, roughly: bool = Fal
 
 UNIT_BEFORE = re.compile(
     r"\b(?:per|each|je|pro|par|por|cada)\s+([^\W\d_]{4,})\s*[(:,–-]?\s*"
-    r"(?:(?:that\s+is|which\s+is|or|das\s+sind|also|soit|c['’]est-à-dire|es\s+decir|o\s+sea)\s+)?$", re.I)
+    r"(?:(?:that\s+is|that's|which\s+is|comes\s+to|or|das\s+sind|sind\s+das|macht\s+das|also|soit|c['’]est(?:-à-dire)?|"
+    r"ce\s+qui\s+fait|es\s+decir|o\s+sea|son)\s+)?$", re.I)
 """The unit before the figure (wave 40, inj52: set 52's 006 "what that works out to per truck (about USD 114 a year)",
 "pro Fahrzeug rund 300 EUR", "par atelier, soit 4 667 EUR"): read as the unit after it is."""
 
