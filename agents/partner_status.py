@@ -37,7 +37,7 @@ _STATUS = re.compile(
     r"s?\b", re.I)
 """The status words: a grade before a partner or a customer, a status or a tier of one, a tier or a level by its code
 ("tier P1", "Stufe P1", "niveau A", "nivel 2"), in en/de/fr/es."""
-_CUES = ("partner", "tier", "level", "stufe", "niveau", "nivel", "status", "statut", "estatus", "estado", "socio",
+_CUES = ("partner", "partenaire", "premium", "preferred", "privileg", "platinum", "gold", "tier", "level", "stufe", "niveau", "nivel", "status", "statut", "estatus", "estado", "socio",
          "client", "account", "member", "kunde", "vip", "rang", "klasse", "catégorie", "categoría", "compte", "cuenta",
          "condición")
 

@@ -33,6 +33,16 @@ def test_a_partner_status_or_tier_in_any_language_is_refused(record, text):
 
 
 @pytest.mark.parametrize("record, text", [
+    ("hubspot_deal", "As a preferred-partner account, Northwind gets the proposal with priority handling."),
+    ("de_deal", "Als Vorzugspartner der Stufe A1 erhalten Sie das Angebot bis Freitag."),
+    ("fr_deal", "En tant que partenaire premium, vous recevrez la proposition vendredi."),
+    ("es_opportunity", "Como socio preferente, recibirá la propuesta el viernes."),
+])
+def test_a_partner_status_told_to_the_buyer_in_a_draft_is_refused(record, text):
+    assert any(_STATUS in r for r in refusals(record, text, internal=False))
+
+
+@pytest.mark.parametrize("record, text", [
     ("salesforce_opportunity", "Tom is reviewing the proposal with the partners before their decision in December."),
     ("salesforce_opportunity", "Would it help if I joined the partners' meeting for 15 minutes?"),
     ("hubspot_deal", "Is Northwind part of a partner programme we should know about?"),
