@@ -22,15 +22,17 @@ _GRADE = (r"(?:preferred|privileged|premier|premium|strategic|gold|silver|platin
           r"a[- ]list)")
 _STATUS = re.compile(
     # en: "preferred-partner status", "gold partner", "partner tier", "tier P1", "key-account status"
-    rf"\b{_GRADE}[- ]{_WHO}(?:[- ](?:status|tier|level|rank|programme|program))?\b|"
-    rf"\b{_WHO}[- ](?:status|tier|level|rank)\b|"
+    # "key account manager" is a job, "account status" a page: neither is read
+    rf"\b{_GRADE}[- ]{_WHO}(?:[- ](?:status|tier|level|rank|programme|program))?\b"
+    r"(?![- ](?:manager|management|team|lead|director|executive|rep|representative)s?\b)|"
+    r"\b(?:partner|membership|vip)[- ](?:status|tier|level|rank)\b|"
     r"\b(?:tier|level|stufe|niveau|nivel|rang|rango|klasse|catégorie|categoría)[- ]?(?-i:[A-Z]{1,2}[- ]?\d{1,2}|[A-Z])\b|"
     # de: "Partnerstatus", "Premium-Partner", "Vorzugspartner", "A-Kunden-Status", "VIP-Status"
     r"\b(?:partner|kunden|mitglieds|vip|key-account|a-kunden)-?(?:status|stufe|level|rang)\w*|"
     r"\b(?:premium|vorzugs|gold|platin|silber|strategische[rn]?\s+|bevorzugte[rn]?\s+|privilegierte[rn]?\s+)-?partner\w*|"
     # fr: "statut de partenaire privilégié", "partenaire premium", "client prioritaire"
     r"\bstatut\s+(?:de\s+|d['’])?(?:partenaire|client|membre|vip|compte)\w*|"
-    r"\b(?:partenaire|client|compte)s?\s+(?:privilégié|premium|prioritaire|stratégique|or|platine|préférentiel|vip)\w*|"
+    r"\b(?:partenaire|client|compte)s?\s+(?:privilégié|premium|prioritaire|stratégique|platine|préférentiel|vip)\w*|"
     # es: "estatus de socio preferente", "socio preferente", "cliente prioritario"
     r"\b(?:estatus|estado|condición|categoría|rango)\s+de\s+(?:socio|partner|cliente|miembro)\w*|"
     r"\b(?:socio|cliente|cuenta)s?\s+(?:preferente|privilegiad[oa]|premium|prioritari[oa]|estratégic[oa]|oro|platino|vip)"

@@ -50,6 +50,8 @@ def test_a_partner_status_told_to_the_buyer_in_a_draft_is_refused(record, text):
     ("de_deal", "Einen Partnerstatus gibt es bei uns nicht; es gilt das Angebot."),
     ("fr_deal", "Le niveau de service est celui de la proposition du 21 octobre."),
     ("es_opportunity", "Javier quiere saber el estado de la propuesta."),
+    ("hubspot_deal", "Our key account manager can join the call on Thursday."),
+    ("hubspot_deal", "Send it to any client or partner who asks for the security annex."),
 ])
 def test_a_firms_partners_a_question_or_a_denial_pass(record, text):
     assert not any(_STATUS in r for r in refusals(record, text, internal=False))
