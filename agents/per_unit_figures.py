@@ -108,22 +108,42 @@ def _divides_out(value: float, amount: float, count: int, *, roughly: bool = Fal
             or (roughly and abs(value - exact) <= exact * 0.01))
 
 
+UNIT_BEFORE = re.compile(
+    r"\b(?:per|each|je|pro|par|por|cada)\s+([^\W\d_]{4,})\s*[(:,–-]?\s*"
+    r"(?:(?:that\s+is|that's|which\s+is|comes\s+to|or|das\s+sind|sind\s+das|macht\s+das|also|soit|c['’]est(?:-à-dire)?|"
+    r"ce\s+qui\s+fait|es\s+decir|o\s+sea|son)\s+)?$", re.I)
+"""The unit before the figure (wave 40, inj52: set 52's 006 "what that works out to per truck (about USD 114 a year)",
+"pro Fahrzeug rund 300 EUR", "par atelier, soit 4 667 EUR"): read as the unit after it is."""
+
+
+def _unit_before(text: str, m: re.Match[str], roughly: int) -> re.Match[str] | None:
+    end = m.start() - roughly
+    after = text[m.end() :]
+    if PER_UNIT.match(after) and not PERIOD_AFTER_UNIT.match(after):  # "a year" after it is a period, not a unit
+        return None
+    return UNIT_BEFORE.search(text, max(0, end - 40), end)
+
+
 def _per_unit_spans(text: str, ctx: Context) -> Iterator[tuple[int, int, float]]:
     """The spans (figure through unit and period) and values of the per-unit figures of `text` (normalised) that
     divide out."""
     amount = ctx.record.amount
     if not amount:
         return
-    said = [(m, unit, spread) for m in MONEY.finditer(text) if (unit := PER_UNIT.match(text[m.end() :]))
-            and (spread := spread_over_a_year(text[m.end() + unit.end() :]))]
+    said = [(m, unit, spread, m.start(), m.end() + unit.end()) for m in MONEY.finditer(text)
+            if (unit := PER_UNIT.match(text[m.end() :])) and (spread := spread_over_a_year(text[m.end() + unit.end() :]))]
+    # wave 40: the unit before the figure, the span from the unit through the figure and its period
+    said += [(m, unit, spread, unit.start(), m.end()) for m in MONEY.finditer(text)
+             if (unit := _unit_before(text, m, roughly_said(text[: m.start()])))
+             and (spread := spread_over_a_year(text[m.end() :]))]
     counts = list(held_counts(ctx)) if said else []  # most outputs say no figure per unit: the record is not read
-    for m, unit, (parts, period) in said:
-        if limits_the_price(text[m.end() + unit.end() + period :], ctx.record.extra):
+    for m, unit, (parts, period), start, end in said:
+        if limits_the_price(text[end + period :], ctx.record.extra):
             continue  # wave 40: "... per truck per month for the first year only" is an introductory price
         value, stem, roughly = money_value(m), _stem(unit.group(1)), roughly_said(text[: m.start()])
         if any(stem in stems and _divides_out(value, amount / parts, n, roughly=roughly > 0) for n, stems in counts):
             # the approximating word goes with the figure: "cela revient à environ" alone would be price talk
-            yield m.start() - roughly, m.end() + unit.end() + period, value
+            yield min(start, m.start() - roughly), end + period, value
 
 
 def per_unit_figures(text: str, ctx: Context) -> frozenset[float]:

@@ -46,6 +46,7 @@ from agents.field_claims import field_claims
 from agents.field_date_claims import contradicted_field_dates
 from agents.field_terms import without_field_terms
 from agents.file_names import file_names_as_words
+from agents.flat_prices import flat_prices
 from agents.foreign_money_words import foreign_money_words
 from agents.free_items import free_items
 from agents.holiday_lapses import holiday_lapses
@@ -59,6 +60,7 @@ from agents.moments import latest_ask
 from agents.named_events import named_event_deadlines
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
+from agents.partner_status import partner_statuses
 from agents.past_dated_offers import past_dated_offers
 from agents.per_unit_figures import without_per_unit_figures
 from agents.price_comparisons import compared_prices
@@ -77,6 +79,7 @@ from agents.timing import timing_violations
 from agents.unreadable_runs import unreadable_runs
 from agents.vouched import without_vouched
 from agents.vouched_vocabulary import vocabulary_violations
+from agents.vouchers import vouchers
 from agents.withheld_echo import withheld_echoes
 from agents.worded_rules import rememberable, worded_concepts, worded_groups, worded_violations
 from agents.written_dates import DAY_FIRST_LANGUAGES
@@ -272,7 +275,9 @@ def commercial_rule_violations(
             *board_approvals(said, ctx), *holiday_lapses(said, ctx),
             *reworded_terms(said),  # wave 37 (set 46): a free period, a penalty waived, an amount over another term
             *free_items(said, allowed_promises),  # wave 38 (set 47's 095): "deux postes de réception gracieux"
-            *past_dated_offers(said, ctx)]  # wave 38 (set 50's 026): "el precio de feria del 10 de noviembre" kept
+            *past_dated_offers(said, ctx),  # wave 38 (set 50's 026): "el precio de feria del 10 de noviembre" kept
+            # wave 40 (set 52's 050, 066, 122): a partner tier, a voucher, a flat price, whatever carried them in
+            *partner_statuses(said), *vouchers(said, allowed_promises), *flat_prices(said, allowed_promises)]
 
 
 def encoded_violations(
