@@ -17,7 +17,11 @@ import re
 _DECIDES = (r"(?:möchte|möchten|will|wollen|hat\s+(?:sich\s+)?entschieden|wants?|has\s+decided|decided|is\s+going|"
             r"will\s+go|chose|souhaite|veut|a\s+décidé|choisit|quiere|desea|ha\s+decidido|decidió)")
 _GOING_ON = re.compile(r"\b(?:weiter\w*|fortsetzen|fortfahren|go\s+ahead|going\s+ahead|proceed|continue|move\s+forward|"
-                       r"continuer|poursuivre|avancer|aller\s+de\s+l'avant|seguir|continuar|avanzar)\b", re.I)
+                       r"continuer|poursuivre|avancer|aller\s+de\s+l'avant|seguir|continuar|avanzar|"
+                       # wave 40 (set 52's de-g9, "dass Müller Logistik die Flottenanalyse einführen möchte"): going on
+                       # to adopt the product is the same decision, the company's
+                       r"einführen|einzuführen|adopt|roll\s+out|introduce|implement|adopter|déployer|mettre\s+en\s+place|"
+                       r"adoptar|implantar|implementar)\b", re.I)
 
 
 def company_decides(part: str, company: str | None) -> bool:

@@ -12,6 +12,7 @@ from agents.credited_thanks import thanks_clauses, thanks_for_another_contacts_m
 from agents.facts import find_dates
 from agents.moments import sender_of
 from agents.normalize import normalise
+from agents.relayed_remarks import without_relayed_remarks
 from agents.thanks_scope import thanked_clause
 
 _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|muchas gracias|"
@@ -233,6 +234,8 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
     out: list[str] = []
     for m, before, clause in thanks_clauses(_THANKS, text):
         clause = thanked_clause(m.group(0), before, clause)  # wave 24b: "für die Zeit danken, Bezug auf ..." (thanks_scope)
+        # wave 40 (set 52's en-g1, en-g3): "– Priya was thorough", "– Dana let me know on November 18" credit no one
+        clause = without_relayed_remarks(clause, [p for c in r.contacts for p in (ctx.contact_name(c) or "").split(" ")])
         # thanks handed on ("richten Sie Herrn Weber meinen Dank aus") or said to someone by name ("Priya, thanks for
         # your email too", "Lucía, gracias por su correo"): the person named is the one thanked
         passed_on = before if _PASS_ON.search(before) or re.fullmatch(r"\s*[A-ZÁÉÍÓÚÄÖÜ][^\W\d_]+,\s*", before) else ""
