@@ -42,7 +42,7 @@ from agents.price_topics import price_topics_out
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
 from agents.sentence_ends import sentence_parts
 from agents.settled_questions import settled_questions_out
-from agents.summarised_amounts import summarised_amount  # wave 40: "une synthèse : montant annuel, coût par atelier"
+from agents.summarised_amounts import summarised_amount
 from agents.unchanged_terms import kept_amount_out, nothing_paid_yet, unchanged_amount_out, usual_terms_apply
 
 _OUR_PRICE = re.compile(
@@ -199,6 +199,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
                 or refused_exception(sentence) \
                 or checked_price_effect(sentence) or summarised_amount(sentence, _OUR_PRICE):  # wave 38: "changes little in price, but I'll check" (agents.checked_price_effects)
             continue  # wave 33 (set 42's 014, 020): "Es gelten unsere üblichen Zahlungsbedingungen", "nothing paid yet"
+            # wave 40 (agents.summarised_amounts): "une synthèse : montant annuel, coût par atelier" lists a heading
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a
         # plan's due dates ("échéances")

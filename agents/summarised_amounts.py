@@ -26,6 +26,9 @@ _MOVES = re.compile(
     r"%|\b(?:per ?cent|prozent|pour ?cent|por ?ciento|new|lower|reduced|special|discount\w*|better|cheaper|free|off|"
     r"neue[nrs]?|reduziert\w*|sonder\w*|rabatt\w*|nachlass\w*|günstiger\w*|nouveau|nouvelle|réduit\w*|spécial\w*|"
     r"remise|rabais|offert\w*|nuevo|nueva|reducid\w*|especial\w*|descuento\w*|rebaj\w*|gratis|gratuit\w*)\b", re.I)
+_HEADING_WORDS = 4
+"""The most words of a listed heading that names a price ("el importe por camión")."""
+_PERSON = re.compile(r"\b(?:i|we|you|ich|wir|sie|je|nous|vous|yo|nosotros|usted|ustedes)\b", re.I)
 
 
 def summarised_amount(sentence: str, price_words: re.Pattern[str]) -> bool:
@@ -36,5 +39,10 @@ def summarised_amount(sentence: str, price_words: re.Pattern[str]) -> bool:
         return False
     items = m.group("items")
     if not _LIST.search(items) or not price_words.search(items):
+        return False
+    # each heading that names a price is a short noun phrase ("the annual amount", "coût par atelier"); "and we waive
+    # the setup fee" is a clause that says something of the price
+    priced = [item for item in _LIST.split(items) if price_words.search(item)]
+    if any(len(item.split()) > _HEADING_WORDS or _PERSON.search(item) for item in priced):
         return False
     return not price_words.search(sentence[:m.start("items")] + " " + sentence[m.end("items"):])
