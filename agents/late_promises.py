@@ -142,9 +142,9 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
         delivery, *purpose = _PURPOSE.split(sentence, maxsplit=1)
         has_it = bool(purpose and document_words(sentence) and _HAVE_IT.search(purpose[0]))
-        # wave 37: "Sie erhalten das Angebot am 4. Dezember", "geht am 4. Dezember raus" (agents.delivery_wording)
+        # wave 37: "Sie erhalten das Angebot am 4. Dezember", "geht am 4. Dezember raus" (agents.delivery_wording);
+        # wave 40: "kann ich Ihnen das Angebot erst am 7. Dezember schicken" (agents.modal_sendings)
         delivers = has_it or delivers_document(sentence, conditions=True) \
-            # wave 40: "kann ich Ihnen das Angebot erst am 7. Dezember schicken" (agents.modal_sendings)
             or document_words(sentence) and (_READY.search(sentence) or says_delivery(sentence)
                                              or sends_with_a_modal(sentence)) \
             or acknowledged_day(sentence, send_day)  # wave 31: "gern, Freitag, 11. Dezember." to the asker is its day
