@@ -20,7 +20,11 @@ from agents.normalize import normalise
 _DECIDES = (r"(?:möchte|möchten|will|wollen|hat\s+(?:sich\s+)?entschieden|wants?|has\s+decided|decided|is\s+going|"
             r"will\s+go|chose|souhaite|veut|a\s+décidé|choisit|quiere|desea|ha\s+decidido|decidió)")
 _GOING_ON_WORDS = (r"(?:weiter\w*|fortsetzen|fortfahren|go\s+ahead|going\s+ahead|proceed|continue|move\s+forward|"
-                   r"continuer|poursuivre|avancer|aller\s+de\s+l'avant|seguir|continuar|avanzar)")
+                   r"continuer|poursuivre|avancer|aller\s+de\s+l'avant|seguir|continuar|avanzar|"
+                   # wave 40 (set 52's de-g9, "dass Müller Logistik die Flottenanalyse einführen möchte"): going on
+                   # to adopt the product is the same decision, the company's
+                   r"einführen|einzuführen|adopt|roll\s+out|introduce|implement|adopter|déployer|mettre\s+en\s+place|"
+                   r"adoptar|implantar|implementar)")
 _GOING_ON = re.compile(rf"\b{_GOING_ON_WORDS}\b", re.I)
 
 

@@ -31,10 +31,15 @@ def _owned_by(name_part: str) -> re.Pattern[str]:
         rf"|\b{_THING}\s+{_FILLER}(?:from|by|von|vom|de|d'|d’|del)\s*{_TITLE}{p}\b", re.I)
 
 
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
 def thanks_clauses(thanks: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], str, str]]:
     """Each thanks of `text` with what stands before it in its sentence and what follows it to the sentence's end."""
     for m in thanks.finditer(text):
-        end = re.compile(r"[.;!?\n]").search(text, m.end())
+        end = _CLAUSE_END.search(text, m.end())
+        while end and day_full_stop(text, end.start()):  # "dass Sie mir am 20. November geschrieben haben" (wave 40)
+            end = _CLAUSE_END.search(text, end.end())
         start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n")
         while start > 0 and day_full_stop(text, start):  # "Frau Schmidt hat mir am 20. November geschrieben, ..., danke"
             start = max(text.rfind(c, 0, start) for c in ".;!?\n")

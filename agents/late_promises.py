@@ -21,6 +21,7 @@ from agents.delivery_days import delivers_document, document_words
 from agents.delivery_wording import says_delivery
 from agents.facts import find_dates
 from agents.meeting_proposals import proposes_a_meeting
+from agents.modal_sendings import sends_with_a_modal
 from agents.moments import latest_ask
 from agents.normalize import normalise
 from agents.timing import MONTH_NUMBERS
@@ -141,9 +142,11 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
         delivery, *purpose = _PURPOSE.split(sentence, maxsplit=1)
         has_it = bool(purpose and document_words(sentence) and _HAVE_IT.search(purpose[0]))
-        # wave 37: "Sie erhalten das Angebot am 4. Dezember", "geht am 4. Dezember raus" (agents.delivery_wording)
+        # wave 37: "Sie erhalten das Angebot am 4. Dezember", "geht am 4. Dezember raus" (agents.delivery_wording);
+        # wave 40: "kann ich Ihnen das Angebot erst am 7. Dezember schicken" (agents.modal_sendings)
         delivers = has_it or delivers_document(sentence, conditions=True) \
-            or document_words(sentence) and (_READY.search(sentence) or says_delivery(sentence)) \
+            or document_words(sentence) and (_READY.search(sentence) or says_delivery(sentence)
+                                             or sends_with_a_modal(sentence)) \
             or acknowledged_day(sentence, send_day)  # wave 31: "gern, Freitag, 11. Dezember." to the asker is its day
         # wave 36: a meeting proposed on a day about the document gives the meeting's day (agents.meeting_proposals)
         if "?" in sentence or _CANNOT.search(sentence) or not delivers or proposes_a_meeting(sentence):

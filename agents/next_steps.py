@@ -10,6 +10,7 @@ import re
 from agents.answered_here import without_answered_questions
 from agents.conditional_asks import conditional_offer, contingent_ask
 from agents.courtesy_closers import courtesy_closer
+from agents.defaulted_questions import defaulted_question
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
 from agents.own_confirmations import our_confirmations_out
@@ -18,7 +19,8 @@ from agents.timing import CLOCK
 
 CTA_PATTERNS = (
     r"\?\s*$",
-    r"\b(let me know|reply|book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
+    # wave 40 (set 52's en-g8, "Thanks again for your reply after the demo"): "your reply" is a noun, no imperative
+    r"\b(let me know|(?<!\byour )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )reply|book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
     r"\b(time|slot|call|meeting|chat|demo|day|works?|when|whether|if|a line|reply)\b",
     r"\b(geben sie mir (bitte |kurz )*bescheid|lassen sie (mich|uns) wissen|sagen sie mir|melden sie sich|"
     r"faites-moi savoir|dites-moi|tenez-moi au courant|indiquez-moi|"
@@ -52,7 +54,7 @@ def count_asks(body: str) -> int:
     # wave 38: not cut at "1. Dezember" or "Hr." (agents.sentence_ends), so a sentence keeps its day
     sentences = [s for s in sentence_parts(body) if s.strip()]
     count, contingent = 0, False
-    for s in sentences:
+    for i, s in enumerate(sentences):
         if (GREETING.search(s.strip()) and "?" not in s) or PLEASANTRY.search(s):
             continue
         if courtesy_closer(s):
@@ -60,6 +62,9 @@ def count_asks(body: str) -> int:
         if contingent_ask(s):
             contingent = True
             continue  # wave 39: "If the count has changed, let me know" asks nothing unless it has (no second ask)
+        if defaulted_question(s, sentences[i + 1] if i + 1 < len(sentences) else ""):
+            contingent = True
+            continue  # wave 40: "... ? If not, I'll assume one per depot" and "is it still 420 trucks?" owe no answer
         if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
             # wave 37: "If neither works, send me a time that does" is the ask before it, answered another way
             count += 0 if count and continues_an_ask(s) else 1

@@ -42,6 +42,7 @@ from agents.price_topics import price_topics_out
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
 from agents.sentence_ends import sentence_parts
 from agents.settled_questions import settled_questions_out
+from agents.summarised_amounts import summarised_amount
 from agents.unchanged_terms import nothing_paid_yet, unmoved_prices_out, usual_terms_apply
 
 _OUR_PRICE = re.compile(
@@ -183,8 +184,9 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence) or at_list_price(sentence) \
                 or denied_discount(sentence) or usual_terms_apply(sentence) or nothing_paid_yet(sentence, sentence) \
                 or refused_exception(sentence) \
-                or checked_price_effect(sentence):  # wave 38: "changes little in price, but I'll check" (agents.checked_price_effects)
+                or checked_price_effect(sentence) or summarised_amount(sentence, _OUR_PRICE):  # wave 38: "changes little in price, but I'll check" (agents.checked_price_effects)
             continue  # wave 33 (set 42's 014, 020): "Es gelten unsere üblichen Zahlungsbedingungen", "nothing paid yet"
+            # wave 40 (agents.summarised_amounts): "une synthèse : montant annuel, coût par atelier" lists a heading
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a
         # plan's due dates ("échéances")

@@ -12,6 +12,7 @@ from agents.credited_thanks import thanks_clauses, thanks_for_another_contacts_m
 from agents.facts import find_dates
 from agents.moments import sender_of
 from agents.normalize import normalise
+from agents.relayed_remarks import without_relayed_remarks
 from agents.thanks_scope import thanked_clause
 
 _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|muchas gracias|"
@@ -35,6 +36,13 @@ _THEIR_RESPONSE = re.compile(r"\b(?:feedback|reply|answer|response|questions?|th
                              # the buyer's interest in what we sent is theirs (set 32's es-g6: "su interés en la estimación")
                              r"interest|interesse|intérêt|interés)\b", re.I)
 _YOUR = re.compile(r"\b(?:your|ihre[rnm]?|votre|vos|su|sus)\b", re.I)
+_YOU_WROTE = re.compile(
+    r"(?-i:\bdass\s+Sie\b)[^;!?\n]{0,60}?\bgeschrieben|\bfor\s+(?:writing|e-?mailing)\b|\byou\s+(?:wrote|e-?mailed)\b|"
+    r"\bvous\s+(?:m['’]|nous\s+)avez\s+écrit|\bde\s+(?:m['’]|nous\s+)avoir\s+écrit|"
+    r"\bpor\s+(?:escribirme|escribirnos|haberme\s+escrito|habernos\s+escrito)\b|\busted\s+me\s+escribió", re.I)
+"""The recipient as the one who wrote, said with the verb ("dass Sie mir am 20. November geschrieben haben", "for
+writing to me", "de m'avoir écrit", "por escribirme"): as "your message" (wave 40, when noticed40b's company decision
+and qual52's test met)."""
 _WORD = re.compile(r"[^\W\d_][^\W\d_'-]{4,}")
 
 
@@ -234,6 +242,8 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
     out: list[str] = []
     for m, before, clause in thanks_clauses(_THANKS, text):
         clause = thanked_clause(m.group(0), before, clause)  # wave 24b: "für die Zeit danken, Bezug auf ..." (thanks_scope)
+        # wave 40 (set 52's en-g1, en-g3): "– Priya was thorough", "– Dana let me know on November 18" credit no one
+        clause = without_relayed_remarks(clause, [p for c in r.contacts for p in (ctx.contact_name(c) or "").split(" ")])
         # thanks handed on ("richten Sie Herrn Weber meinen Dank aus") or said to someone by name ("Priya, thanks for
         # your email too", "Lucía, gracias por su correo"): the person named is the one thanked
         passed_on = before if _PASS_ON.search(before) or re.fullmatch(r"\s*[A-ZÁÉÍÓÚÄÖÜ][^\W\d_]+,\s*", before) else ""
@@ -254,8 +264,8 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
                     any(re.search(rf"\b{re.escape(p)}\b", part) for p in named) and _MESSAGE.search(part)
                     for part in parts_thanked):
                 out.append(f"thanks {first} for a message {first} did not send")
-        if recipient_id and senders - {None} and recipient_id not in senders and _MESSAGE.search(clause) \
-                and _YOUR.search(clause) and not re.search(r"\b(?:team|équipe|equipo|team's)\b", clause, re.I):
+        if recipient_id and senders - {None} and recipient_id not in senders and (_MESSAGE.search(clause) and _YOUR.search(clause) or _YOU_WROTE.search(clause)) \
+                and not re.search(r"\b(?:team|équipe|equipo|team's)\b", clause, re.I):
             # "Merci pour votre message du 19 novembre" to Monsieur Lefèvre when Claire wrote it
             out.append("thanks the recipient for a message someone else sent")
         thanked = next((c.id for c in ctx.record.contacts if passed_on and any(
