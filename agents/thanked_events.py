@@ -40,6 +40,11 @@ _VISIT_ON_RECORD = re.compile(
     r"visita\w*|in situ|en sus (?:instalaciones|oficinas))\b", re.I)
 _MEETING = re.compile(r"\b(?:meeting|meet-up|catch-up|treffen|termin\w*|gespräch\w*|rencontre|réunion|rendez-vous|"
                       r"entretien|reunión|encuentro|cita)\b", re.I)
+_INTERNAL_BEFORE = re.compile(r"\b(?:internal|intern\w*)\s+$", re.I)
+_INTERNAL_AFTER = re.compile(r"^\s+(?:interne?s?|internas?|internos?)\b", re.I)
+"""A meeting the buyer held among themselves ("after your internal meeting", "nach Ihrem internen Gespräch", "après
+votre réunion interne", "tras su reunión interna"): their own, not one with us the record should show (wave 40, set
+52's de-g1)."""
 _LAST_WEEK = re.compile(r"\b(?:last week|letzte[nr]? woche|vergangene[nr]? woche|(?:la )?semaine (?:dernière|passée)|"
                         r"(?:la )?semana pasada)\b", re.I)
 _YESTERDAY = re.compile(r"\b(?:yesterday|gestern|ayer)\b", re.I)
@@ -107,7 +112,8 @@ def unrecorded_occasions(body: str, ctx: Context, send_day: date) -> list[str]:
         if (v := _VISIT.search(tail)) and not _VISIT_ON_RECORD.search(said) and not held and not named \
                 and not _recorded(tail[v.start():], send_day, met, occasions):
             out.append(f"thanks for a {v.group(0)!r} no activity of the record shows: {sentence.strip()[:80]!r}")
-        elif (m := _MEETING.search(tail)) and window is not None and window[1] < send_day and not held:
+        elif (m := _MEETING.search(tail)) and window is not None and window[1] < send_day and not held \
+                and not _INTERNAL_BEFORE.search(tail[:m.start()]) and not _INTERNAL_AFTER.match(tail[m.end():]):
             out.append(f"thanks for a {m.group(0)!r} on a day the record has no meeting or call: "
                        f"{sentence.strip()[:80]!r}")
     return out
