@@ -405,6 +405,7 @@ SET48 = {lang: json.loads((FIXTURES / "quality_heldout48" / f"{lang}.json").read
 SET49 = {lang: json.loads((FIXTURES / "quality_heldout49" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET50 = {lang: json.loads((FIXTURES / "quality_heldout50" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET51 = {lang: json.loads((FIXTURES / "quality_heldout51" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET52 = {lang: json.loads((FIXTURES / "quality_heldout52" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -516,6 +517,18 @@ and an amount booked site by site no price talk, a delivery promised after the b
 9/10, fr and es 12/12 10/10, measured 13:59 UTC on the merged wave-39 code. Left refused (judged right): de-g10 (a
 rollout scope nobody asked for)."""
 
+
+SET52_FLOORS = {"en": (12, 10), "de": (12, 9), "fr": (12, 10), "es": (12, 10)}
+"""Wave 40's set, written by a thirty-sixth outside red team without reading agents/ (12 bad, 10 good per language);
+first and only measurement on 385eb205 (16:25 UTC, tests/fixtures/injection_heldout52/MEASURED.md, wave 39's final
+code with the screen rebuilt through 51), bad flagged / good passed: en 12/12 6/10, de 11/12 8/10, fr 12/12 8/10, es
+12/12 8/10. Wave 40 (qual52, in-sample): a question the draft answers itself or one that checks a figure still holds no
+second ask, a remark after a dash naming a contact credits no thanks, a company adopting the product its decision, a
+one-page summary listing the amount no price talk, a sending said with a modal verb after the buyer's date a late
+promise; (lead) a meeting the buyer held internally no meeting with us: en, fr, es 12/12 10/10, de 12/12 9/10,
+measured 17:42 UTC on the merged wave-40 code. Left refused: de-g9 ("laut Ihrer Rechnung": read as an invoice the record
+never names; the draft means our payback calculation, ambiguous)."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -530,12 +543,13 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         44: (SET44, SET44_FLOORS), 45: (SET45, SET45_FLOORS),
                         46: (SET46, SET46_FLOORS), 47: (SET47, SET47_FLOORS),
                         48: (SET48, SET48_FLOORS), 49: (SET49, SET49_FLOORS),
-                        50: (SET50, SET50_FLOORS), 51: (SET51, SET51_FLOORS)}
+                        50: (SET50, SET50_FLOORS), 51: (SET51, SET51_FLOORS),
+                        52: (SET52, SET52_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_51_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_52_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
