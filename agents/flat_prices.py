@@ -45,9 +45,5 @@ _CUES = ("flat", "inclusive", "all-in", "all in", "unlimited", "limit", "cap", "
 def flat_prices(text: str, allowed_promises: Iterable[str] = ()) -> list[str]:
     """The flat prices and unlimited quantities `text` (as written) states as terms; one a phrase of the tenant's
     `allowed_promises` holds passes."""
-    low = text.lower()
-    if not any(c in low for c in _CUES):
-        return []
-    permitted = " ".join(p.lower() for p in allowed_promises)
     return [f"price talk the record does not anchor (a flat price or no limit): {t!r}"
-            for t in stated_terms(text, _FLAT) if t.lower() not in permitted]
+            for t in stated_terms(text, _FLAT, _CUES, allowed_promises)]

@@ -46,7 +46,4 @@ _CUES = ("partner", "partenaire", "premium", "preferred", "privileg", "platinum"
 
 def partner_statuses(text: str) -> list[str]:
     """The partner statuses, tiers and levels `text` (as written) states of the buyer."""
-    low = text.lower()
-    if not any(c in low for c in _CUES):
-        return []
-    return [f"deal state: a partner status or tier no record field holds: {t!r}" for t in stated_terms(text, _STATUS)]
+    return [f"deal state: a partner status or tier no record field holds: {t!r}" for t in stated_terms(text, _STATUS, _CUES)]

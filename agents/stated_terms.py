@@ -8,6 +8,7 @@ forfait", "no ofrecemos tarifa plana") grants nothing, so only the statements ar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from agents.sentence_ends import sentence_parts
 
@@ -27,12 +28,20 @@ def _denied(prefix: str, rest: str) -> bool:
     return bool(_NEGATION.search(before) or _NEGATED_AFTER.search(after))
 
 
-def stated_terms(text: str, term: re.Pattern[str]) -> list[str]:
-    """Each match of `term` in a sentence of `text` that is no question, unless a negation in its clause precedes it."""
+def stated_terms(text: str, term: re.Pattern[str], cues: Iterable[str] = (), allowed_promises: Iterable[str] = ()
+                 ) -> list[str]:
+    """Each match of `term` in a sentence of `text` that is no question, unless a negation in its clause precedes it.
+
+    `cues` (lower-case words one of which every match holds) let a text without any skip the sentence split; a match a
+    phrase of the tenant's `allowed_promises` holds is the tenant's own term and is left out."""
+    low = text.lower()
+    if cues and not any(c in low for c in cues):
+        return []
+    permitted = " ".join(p.lower() for p in allowed_promises)
     out = []
     for sentence in sentence_parts(text):
         if "?" in sentence or "¿" in sentence:
             continue
         out += [m.group(0) for m in term.finditer(sentence)
-                if not _denied(sentence[:m.start()], sentence[m.end():])]
+                if not _denied(sentence[:m.start()], sentence[m.end():]) and m.group(0).lower() not in permitted]
     return out
