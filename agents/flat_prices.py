@@ -36,10 +36,16 @@ _FLAT = re.compile(
     rf"\bsans\s+limit(?:e|ation)\s+(?:de\s+|du\s+nombre\s+de\s+|d['’])\s*{_COMPTE}|\b{_COMPTE}\s+(?:en\s+nombre\s+)?"
     rf"illimités?\b|\bnombre\s+illimité\s+d['’e]\s*{_COMPTE}|"
     rf"\btarifa\s+plana\b|\bprecio\s+(?:plano|global\s+cerrado)\b|\bsin\s+l[ií]mite\s+de\s+{_CONTADO}|"
-    rf"\b{_CONTADO}\s+ilimitad[oa]s\b|\bnúmero\s+ilimitado\s+de\s+{_CONTADO}", re.I)
+    rf"\b{_CONTADO}\s+ilimitad[oa]s\b|\bnúmero\s+ilimitado\s+de\s+{_CONTADO}|"
+    # a limit said to be lifted is none (wave 40, lead's probe: "the per-seat cap is lifted")
+    rf"\b(?:per[- ])?(?:vehicle|truck|user|seat|driver|clinic|site|device|licen[cs]e)[- ](?:cap|limit|ceiling)s?\s+"
+    r"(?:is\s+|are\s+|will\s+be\s+|has\s+been\s+|gets\s+)?(?:lifted|removed|waived|dropped)\b|"
+    rf"\b{_GEZAEHLT[:-3]}\w*(?:limit|begrenzung|obergrenze)\w*\s+(?:(?!nicht\b|nie\b|kein)\w+\s+){{0,4}}?(?:aufgehoben|gestrichen|entfällt)\b|"
+    rf"\b(?:plafond|limite)\s+(?:de\s+|d['’]\s*|du\s+nombre\s+de\s+){_COMPTE}\s+(?:est\s+|sera\s+)?(?:levée?|supprimée?)\b|"
+    rf"\b(?:tope|límite)\s+de\s+{_CONTADO}\s+(?:se\s+)?(?:elimina|suprime|levanta|queda\s+eliminado)\b", re.I)
 _CUES = ("flat", "inclusive", "all-in", "all in", "unlimited", "limit", "cap", "ceiling", "any number", "pauschal",
          "begrenz", "obergrenze", "deckel", "beliebig", "forfait", "illimit", "plana", "plano", "límite", "limite",
-         "ilimitad", "global")
+         "ilimitad", "global", "plafond", "tope")
 
 
 def flat_prices(text: str, allowed_promises: Iterable[str] = ()) -> list[str]:
