@@ -44,6 +44,40 @@ VOUCHED = re.compile(r"\b(?:promise|guarantee\w*|assure|zusicher\w*|versprech\w*
                       r"assure|garantiz\w*|aseguro|prometo|c'est (?:certain|sûr)|à coup sûr|ganz sicher|for sure|"
                       r"no doubt|definitely|sin duda)\b", re.I)
 """A result vouched for in so many words needs no time frame to be a promise."""
+_CERTAIN = re.compile(
+    r"\b(?:certainly|surely|for sure|definitely|undoubtedly|without (?:a |any )?doubt|no doubt|rest assured|"
+    r"(?:i|we) (?:can )?(?:promise|guarantee|assure)|guaranteed|"
+    r"mit (?:absoluter )?sicherheit|ganz (?:sicher|bestimmt)|garantiert|zweifellos|ohne (?:jeden )?zweifel|"
+    r"(?:ich|wir) (?:verspreche\w*|versicher\w*|garantier\w*)|"
+    r"à coup sûr|certainement|forcément|sans aucun doute|assurément|(?:je|nous) vous (?:promet\w*|garanti\w*|assur\w*)|"
+    r"con (?:total |toda )?seguridad|sin (?:ninguna )?duda(?: alguna)?|indudablemente|ciertamente|"
+    r"(?:le|les) (?:aseguro|aseguramos|prometo|prometemos|garantizo|garantizamos))\b", re.I)
+"""Certainty said of a result (wave 41, the lead's probe): "no-shows will certainly fall", "Ihre Leerkilometer sinken
+mit Sicherheit", "vos kilomètres à vide baisseront à coup sûr", "bajarán con total seguridad". With a word of change
+this is a promise whatever the outcome is called, so no list of outcomes is needed (empty miles, Standzeiten, la
+consommation and los tiempos muertos are not on `_OUTCOME`'s)."""
+_MOVES = re.compile(
+    r"\b(?:drops?|dropping|fall\w*|go(?:es)? down|decreas\w*|declin\w*|shrink\w*|sink\w*|plummet\w*|cut|reduc\w*|"
+    r"lower\w*|fewer|less|halv\w*|improv\w*|ris(?:e|es|ing)|increas\w*|grow\w*|doubl\w*|"
+    r"sink\w*|sank|fall\w*|fäll\w*|zurückgeh\w*|abnehm\w*|weniger|senk\w*|verringer\w*|reduzier\w*|halbier\w*|"
+    r"steig\w*|verbesser\w*|wachs\w*|verdoppel\w*|"
+    r"baiss\w*|diminu\w*|chut\w*|rédui\w*|moins|recul\w*|fond\w*|augment\w*|amélior\w*|doubl\w*|"
+    r"baj\w*|reduc\w*|reduzc\w*|disminu\w*|ca(?:e|en|erá\w*|iga\w*)|menos|descend\w*|mejor\w*|aument\w*|"
+    r"crec\w*|duplic\w*)\b", re.I)
+"""Words of a result moving, in the four languages."""
+_WE_CAN = re.compile(r"\b(?:(?:we|i) (?:can|could|may|are able to|am able to)|(?:können|könnten|dürfen) wir|wir (?:können|könnten)|"
+                     r"(?:kann|könnte) ich|ich (?:kann|könnte)|nous (?:pouvons|pourrions)|je (?:peux|pourrais)|"
+                     r"pouvons-nous|podemos|podríamos|puedo|podría)\b", re.I)
+_YOURS = re.compile(r"\b(?:your|yours|ihr\w*|vos|votre|sus?|tus?)\b", re.I)
+"""A move we offer to make ("we can definitely lower the number of seats", "Certainly, we can reduce the scope", "Wir
+können die Anzahl der Lizenzen ganz sicher senken") is an offer about the order, read by the concession rules, not a
+result promised; unless it moves something of the buyer's ("we can certainly cut your fuel costs")."""
+
+
+def _result_moves(sentence: str) -> bool:
+    offer = _WE_CAN.search(sentence)
+    return any(not offer or offer.start() > m.start() or _YOURS.search(sentence[offer.end():m.end() + 40])
+               for m in _MOVES.finditer(sentence))
 _CUES = ("idle", "fuel", "saving", "invest", "payback", "roi", "downtime", "result", "leerlauf", "diesel", "ersparnis",
          "einsparung", "amortis", "ergebnis", "immobilis", "carburant", "économ", "temps d'arrêt", "ralent", "combustible",
          "ahorro", "inversi", "resultado", "résultat", "amorti", "rentabili", "for itself")
@@ -53,9 +87,10 @@ _CUES = ("idle", "fuel", "saving", "invest", "payback", "roi", "downtime", "resu
 def promised_outcomes(text: str) -> list[str]:
     """Sentences of `text` that promise the buyer a result by a time, with nothing the record has behind them."""
     low = text.lower()
-    if not any(cue in low for cue in _CUES) or not _OUTCOME.search(text) or not (FRAME.search(text) or
-                                                                                VOUCHED.search(text)):
-        return []  # most texts: no outcome word, or neither a time frame nor a promise word
+    named = any(cue in low for cue in _CUES) and _OUTCOME.search(text) and (FRAME.search(text) or VOUCHED.search(text))
+    if not named and not _CERTAIN.search(text):
+        return []  # most texts: no outcome word with a time frame or a promise word, and no certainty
     return [f"promise outside policy (a result promised): {s.strip()[:120]!r}" for s in sentence_parts(text)
-            if _OUTCOME.search(s) and _CHANGE.search(s) and (FRAME.search(s) or VOUCHED.search(s))
+            if (_OUTCOME.search(s) and _CHANGE.search(s) and (FRAME.search(s) or VOUCHED.search(s))
+                or _CERTAIN.search(s) and _result_moves(s))
             and not _REPORTED.search(s) and not HEDGED.search(s)]
