@@ -10,13 +10,22 @@ the proposal arrives); the call-back has its own time, counted on from it ("die 
 So a sentence proposes no send-day meeting through a date when the clause holding the date names no meeting and every
 clause that names one dates it later by such words. A meeting word in the date's own clause ("call on Friday, 27
 November; the week after works too") is still read by agents.timing.
+
+Wave 41 (set 53's 27 Salesforce benign drafts, "...keeps the reminder texts you liked in the demo; you and Tom will
+have it by Friday, 27 November, ..."): a clause that looks back at a meeting held ("you liked in the demo", "que vous
+avez vu lors de la démo") dates no meeting either, so it cannot make the other clause's date a meeting day; the date's
+clause must then hold no clock time and ask nothing (a time or a question proposes a slot whatever the words). So does a clause that dates its
+meeting itself ("Following our call on 16 November: the proposal will reach you by Friday, 27 November").
 """
 
 from __future__ import annotations
 
 import re
 
+from agents.facts import find_dates
 from agents.meeting_today_words import MEET_RE
+from agents.past_terms import LOOKING_BACK
+from agents.written_dates import CLOCK_TIME
 
 _LATER = re.compile(
     r"\b(?:the\s+(?:week|day|monday|tuesday|wednesday|thursday|friday)\s+after(?:\s+that|wards?)?|"
@@ -28,6 +37,10 @@ _LATER = re.compile(
     re.I,
 )
 _CLAUSE = re.compile(r"\s*[;:–—]\s*")
+_SEEN = re.compile(
+    r"\b(?:liked|loved|enjoyed|saw|seen|showed|shown|gefallen|gefiel|gesehen|gezeigt|aimé|apprécié|vu|vue|vus|montré|"
+    r"présenté|gustó|gustaron|vio|vieron|vimos|mostramos|presentamos)\b", re.I)
+"""A meeting looked back on by what the buyer saw or liked in it (LOOKING_BACK holds the verbs of talking)."""
 
 
 def met_later(sentence: str, value: str) -> bool:
@@ -37,4 +50,6 @@ def met_later(sentence: str, value: str) -> bool:
     dated = [c for c in clauses if value in c]
     meeting = [c for c in clauses if MEET_RE.search(c)]
     return bool(dated and meeting) and not any(MEET_RE.search(c) for c in dated) and all(
-        _LATER.search(c) for c in meeting)
+        _LATER.search(c) or (not any(CLOCK_TIME.search(d) or "?" in d for d in dated) and (
+            LOOKING_BACK.search(c) or _SEEN.search(c) or any(f != value and f in c for f, _ in find_dates(c))))
+        for c in meeting)

@@ -18,9 +18,15 @@ _MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "a
 _MONTH_NAMES_ALL = (*_MONTHS_EN, *_MONTHS_DE_LIST, *_MONTHS_FR, *_MONTHS_ES)
 _MONTH_NUMBERS = {m: i for names in (_MONTHS_EN, _MONTHS_DE_LIST, _MONTHS_FR, _MONTHS_ES) for i, m in enumerate(names, 1)}
 
+_A_DURATION = (r"(?!\s+(?:(?:une|un|una|a|an|einer|einem|1|\d+|quelques|unos|unas|some|a few|half an)\s+)?(?:demi-heure|"
+               r"heures?|minutes?|minutos?|horas?|media hora|hours?|halben stunde|stunde|minuten)\b)")
+"""A length of time after "pendant" / "durante" / "during": "pendant une demi-heure" proposes how long to meet (set 53's
+French benign drafts, "le mardi 1er décembre à 14 h pour la parcourir ensemble pendant une demi-heure ?"), it does not
+look back at a meeting as "pendant la démonstration" does."""
 LOOKING_BACK = re.compile(
     r"\b(?:thanks?|thank you|danke|dank|vielen dank|merci|gracias|agradec\w*|remerci\w*|as discussed|wie besprochen|"
-    r"comme convenu|como (?:hablamos|acordamos|comentamos)|during|while|während|bei unserem|lors|pendant|durante|en nuestr[ao]|"
+    rf"comme convenu|como (?:hablamos|acordamos|comentamos)|during{_A_DURATION}|while|während{_A_DURATION}|bei unserem|lors|"
+    rf"pendant{_A_DURATION}|durante{_A_DURATION}|en nuestr[ao]|"
     r"had|was|were|went|ago|spoke|talked|met|discussed|sent|asked|said|mentioned|told|raised|fragte|sagte|erwähnte|"
     r"demandé|dit|mentionné|preguntó|dijo|comentó|mencionó|sprachen|gesprochen|besprochen|trafen|parlé|discuté|envoyé|"
     r"hablamos|hablado|enviamos|enviado|hatten|hatte|war|waren|fand|avons eu|a eu|était|tuvimos|fue|hubo|vorhin|recap\w*|follow(?:ing)? up on|"

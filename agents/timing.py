@@ -176,10 +176,24 @@ def _offers_a_slot(sentence: str) -> bool:
 _UNTIL = re.compile(r"\b(?:until|till|through|bis|jusqu['’]à|hasta)\s+(?:[\w'’]+\s+){0,1}$", re.I)
 
 
+_CLAUSE_BREAK = re.compile(r"\s*[;:–—]\s+")
+
+
+def _clause_of(sentence: str, value: str) -> str:
+    """The clause of `sentence` (between semicolons, colons and dashes) that holds `value`: "Following our call on 16
+    November: the proposal will reach you by Friday" dates the call in a clause with no clock time and no forward verb
+    (set 53's en-g10): the other clause's "will reach you" is the proposal's, not the call's."""
+    return next((c for c in _CLAUSE_BREAK.split(sentence) if value in c), sentence)
+
+
+def _looks_forward(text: str) -> bool:
+    return bool(CLOCK.search(text) or _FORWARD.search(text) or st.CLOCK_SPOKEN.search(text))
+
+
 def _proposes_meeting(sentence: str) -> bool:
     """A sentence that asks for or announces a meeting (a meeting word, a clock time or a forward-looking verb, and
     nothing that looks back at one)."""
-    if not (CLOCK.search(sentence) or _FORWARD.search(sentence) or st.CLOCK_SPOKEN.search(sentence)):
+    if not _looks_forward(sentence):
         return False  # most sentences with a past date: no clock time and nothing forward-looking
     return bool(MEET_RE.search(sentence)) and not _LOOKING_BACK.search(sentence)
 
@@ -248,7 +262,8 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
                     sentence, sentence.find(value)) and not met_later(sentence, value):  # "Thanks for the call on
                 # November 25" looks back; "by 27 November; the call the week after" dates the call later
                 reasons.append(f"proposes to meet on the send day ({value!r}){tomorrow_note(sentence, d, send_day)}")
-            elif d < send_day and _proposes_meeting(sentence) and not counted_from(sentence, value, _FORWARD):
+            elif d < send_day and _proposes_meeting(sentence) and _looks_forward(_clause_of(sentence, value)) \
+                    and not counted_from(sentence, value, _FORWARD):
                 # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can
                 # only be proposed for a day still to come, whatever the words around the date.
                 reasons.append(f"proposes to meet on {value!r}, before the send day")
