@@ -51,6 +51,18 @@ _VERB = (
     r"(?:apposé|donné|accordé|mis) (?:son |leur |le |un )?visa|voté (?:pour|oui|en faveur)|"
     r"vot(?:ó|aron|ado) (?:a favor|que sí|sí)|d(?:io|ieron|ado) (?:su |el )?(?:visado|plácet|conformidad)|"
     r"(?:released|allocated|earmarked|secured|cleared) the (?:budget|funds|funding)|"
+    # wave 41 (the lead's probe of analyst summaries: "The account is effectively committed", "Northwind has chosen
+    # Brightlane as its fleet analytics vendor", "Harbor Dental is on board for both waves", "s'est engagé sur le
+    # déploiement", "se ha decidido por nosotros" passed): a commitment or a choice of us, in other words
+    r"(?:is|are|'s|'re|has been|have been) (?:now |effectively |fully |firmly |already |all )?(?:committed|on board)\b"
+    r"(?! to \w+ing\b)|"  # "committed to cutting idle time" is a goal, not a purchase
+    r"committed to (?:the|our|this) (?:\w+ )?(?:rollout|purchase|deal|contract|project|order|proposal|plan|platform)|"
+    r"(?:chose|chosen|selected|picked|went with|gone with|decided on|opted for|settled on) [\w-]+(?: [\w-]+)? as (?:its|their|the) "
+    r"(?:[\w-]+ ){0,2}(?:vendor|supplier|provider|partner|platform|solution|tool)|signed up (?:for|to) (?:the|our) (?:[\w-]+ )?(?:plan|contract|rollout|subscription|licen[cs]es?|package|tier)|"
+    r"(?:hat|haben) sich (?:\w+ )?(?:verpflichtet|festgelegt)|(?:ist|sind) (?:\w+ )?an bord|"
+    r"(?:s'est|se sont) (?:\w+ )?engagée?s?|(?:a|ont) opté pour (?:nous|notre|vous)|"
+    r"se (?:ha|han) (?:\w+ )?(?:decidido por (?:nosotros|ustedes|nuestr\w+)|comprometido)|"
+    r"se decidi(?:ó|eron) por (?:nosotros|ustedes)|opt(?:ó|aron) por (?:nosotros|nuestr\w+)|"
     # German
     r"abgenickt|abgesegnet|freigegeben|genehmigt|zugestimmt|(?:sein|ihr|das) (?:ok|okay|go) gegeben|"
     r"grünes licht gegeben|durchgewunken|bewilligt|zuschlag erteilt|den zuschlag gegeben|(?:uns|sie) ausgewählt|"
@@ -86,7 +98,8 @@ _CUES = ("sign", "approv", "ahead", "green", "bless", "nod", "okay", "ok'", "sta
          "aval", "feu vert", "blanc-seing", "entérin", "retenu", "choisi", "sélectionn", "référenc", "aprob", "visto bueno",
          "luz verde", "autoriz", "elegi", "elig", "seleccion", "adjudic", "proveedor", "presupuesto", "nod", "zuschlag",
          "voted", "gestimmt", "plazet", "placet", "visum", "visa", "voté", "votó", "votaron", "votado", "visado", "plácet",
-         "conformidad")
+         "conformidad", "committed", "on board", "signed up", "went with", "gone with", "decided on", "opted", "settled on",
+         "verpflichtet", "festgelegt", "an bord", "engag", "opté", "comprometido", "decidió", "decidieron", "optó", "optaron")
 """Substrings an approval needs (lower-cased): most texts have none, and the pattern runs only when one is there."""
 _NOT_A_CLAIM = re.compile(
     r"\?|^\s*¿|\b(?:once|when|if|unless|until|before|after|as soon as|whether|will|would|could|should|can|may|might|must|"
