@@ -151,15 +151,19 @@ _OWN_PRODUCT = re.compile(r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\b", re.I)
 _TRIAL_THING = re.compile(r"\b(?:pilot|trial|demo|test|sandbox|poc|proof of concept|testphase|essai|pilote|prueba|"
                           r"piloto)\w*", re.I)
 """A pilot or a trial live before a sale ("your trial account is live") is what a vendor lends."""
-_ASIDE = re.compile(r"(?:,|\(|\s-\s)(\s*(?:[^\s,;:()]+\s+){0,5}[^\s,;:()]+\s*)(?:,|\)|\s-\s)")
-"""A short aside between commas, brackets or dashes ("Onboarding, as per the plan, is done"; wave 41): its marks put the
+_ASIDE = re.compile(r"(?:,(?P<c>\s*(?:[^\s,;:()]+\s+){0,5}[^\s,;:()]+\s*),|\((?P<b>\s*(?:[^\s,;:()]+\s+){0,5}[^\s,;:()]+\s*)\)|"
+                    r"\s-(?P<d>\s+(?:[^\s,;:()-]+\s+){0,5}[^\s,;:()-]+\s+)-\s)")
+"""A short aside between two commas, brackets or two dashes ("Onboarding, as per the plan, is done"; wave 41): its marks put the
 step and its finish in two clauses of agents.word_windows, though the sentence states one."""
 
 
 def _asides_joined(sentence: str) -> str:
     """`sentence` with the marks around its short asides blanked (same length): the aside's words, plan words among
     them ("Onboarding, once you sign, is done in two weeks"), stay in the clause that is read."""
-    return _ASIDE.sub(lambda m: " " + m.group(1) + " ", sentence)
+    def blank_marks(m: re.Match[str]) -> str:
+        inner = next(name for name in "cbd" if m.group(name) is not None)
+        return (" " * (m.start(inner) - m.start()) + m.group(inner) + " " * (m.end() - m.end(inner)))
+    return _ASIDE.sub(blank_marks, sentence)
 
 
 _FINISHED_RE = re.compile(rf"\b(?:{_FINISHED})\b", re.I)

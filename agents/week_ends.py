@@ -15,7 +15,7 @@ import re
 from datetime import date, timedelta
 
 _PERIOD = r"(?:week|month|woche|monat|semaine|mois|semana|mes)"
-_THIS = r"(?:this|the|diese[rns]?|der|dieses|cette|la|ce|le|esta|este|la|el)"
+_THIS = r"(?:this|the|diese[rns]?|die|der|dieses|cette|la|ce|le|esta|este|el)"
 WEEK_END = (
     # a clause: "before the week is out", "when the week is over", "bevor die Woche um ist", "antes de que acabe la
     # semana", "cuando termine la semana", "avant que la semaine (ne) se termine"
