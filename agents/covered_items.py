@@ -38,8 +38,10 @@ _TOPIC_AFTER = (
 _LINK = r"(?:(?-i:[a-z][\w'-]*)(?<!\byou)(?<!\bthey)(?<!\bhe)(?<!\bshe)(?<!\byour)(?<!\btheir)\s+){0,3}?"
 """Lowercase words between "we" and the verb ("we agreed to cover", "we will of course pay for"), never another party
 ("we expect you to cover", "we asked Marcus to pay for")."""
-_PRICED = r"[^.;!?\n]*?(?:\d|€|\$|£|\b(?:tarif|prix|price|rate|preis|precio|tarifa|eur|usd|gbp|payant\w*|factur\w*)\b)"
-"""An item given at a price ("offrir la formation à 450 € la session") is sold, not given."""
+_PRICED = (r"[^.;!?\n]*?(?:€|\$|£|\b(?:tarif|prix|price|rate|preis|precio|tarifa|eur|usd|gbp|chf|payant\w*|factur\w*|"
+           r"euros?|dollars?|pounds?)\b)")
+"""An item given at a price ("offrir la formation à 450 € la session") is sold, not given; a count is no price ("la
+formation de 8 chauffeurs")."""
 _WE_PAY = re.compile(
     rf"(?:\b(?:with|to) us\s+(?=\w+ing\b)|\bwe(?:'ll|'ve|'d)?\s+{_LINK})(?:cover(?:s|ed|ing)?|pa(?:y|ys|id|ying) for|fund(?:s|ed|ing)?|foot(?:s|ed|ing)?|"
     rf"bear(?:s|ing)?|absorb(?:s|ed|ing)?|shoulder(?:s|ed|ing)?|sponsor(?:s|ed|ing)?|finance[sd]?|pick(?:s|ed|ing)? up)"

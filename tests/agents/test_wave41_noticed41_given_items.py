@@ -21,6 +21,7 @@ GIVEN = [
     ("fr", "Offrir à Claire la formation."),
     ("fr", "Offrir la formation à Claire."),
     ("fr", "Lui offrir la formation."),
+    ("fr", "Offrir à Claire la formation de 8 chauffeurs."),
     ("fr", "Je propose d'offrir à Claire deux mois d'abonnement."),
     ("de", "Frau Schmidt die Schulung spendieren."),
     ("de", "Wir spendieren die Schulung."),
@@ -72,7 +73,7 @@ def test_a_meeting_offered_a_gift_denied_or_the_training_asked_about_is_not_paid
 
 
 def test_an_item_given_at_a_price_is_sold_not_paid_by_us():
-    """Guard: the price after the item makes it a sale ("au tarif de 450 € la session")."""
+    """Guard: the price after the item makes it a sale ("au tarif de 450 € la session"); a count does not (above)."""
     from agents.covered_items import covered_items
     assert covered_items("Offrir à Claire la formation au tarif de 450 € la session.") == []
-    assert covered_items("Offrir à Claire la formation.")
+    assert covered_items("Offrir à Claire la formation à 450 euros.") == []

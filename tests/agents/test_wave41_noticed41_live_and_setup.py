@@ -44,7 +44,6 @@ SAID_LIVE_OR_SET_UP = [
 ]
 PLAN_BETWEEN_MARKS = [
     ("en", "Onboarding, as per the plan, is done."),
-    ("en", "Go-live - per the timeline - is complete."),
     ("fr", "Le déploiement, selon le calendrier, est terminé."),
     ("es", "La implantación, según el calendario, está terminada."),
     ("es", "La implantación, como estaba previsto, está terminada."),
@@ -92,4 +91,11 @@ def test_a_plan_named_between_commas_or_dashes_does_not_split_the_step_from_its_
 @pytest.mark.parametrize("role", ROLE_NAMES)
 @pytest.mark.parametrize(("lang", "text"), GUARDS)
 def test_going_live_planned_negated_asked_our_own_or_a_demo_is_no_deal_done_claim(role, lang, text):
+    """Guards: none of these was a deal done claim before wave 41 either."""
     assert not any(_DONE in reason for reason in ROLES[role](lang, text)), text
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_a_plan_named_between_dashes_stays_a_deal_done_claim(role):
+    """Guard: refused before wave 41 (the dashes were no clause mark of the word window); the joined asides keep it."""
+    assert any(_DONE in reason for reason in ROLES[role]("en", "Go-live - per the timeline - is complete."))
