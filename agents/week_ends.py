@@ -39,7 +39,7 @@ WEEK_END_RE = re.compile(rf"\b(?:{WEEK_END})\b", re.I)
 def week_end_day(text: str, send_day: date) -> date | None:
     """The Friday of the send day's week when `text` names the end of this week as a limit; None otherwise (and on a
     weekend, whose week has ended)."""
-    if send_day.weekday() >= 5 or not WEEK_END_RE.search(text) or re.search(r"\b(?:month|monat|mois|mes)\b",
-                                                                            WEEK_END_RE.search(text).group(0), re.I):
+    found = WEEK_END_RE.search(text)
+    if send_day.weekday() >= 5 or found is None or re.search(r"\b(?:month|monat|mois|mes)\b", found.group(0), re.I):
         return None
     return send_day + timedelta(days=4 - send_day.weekday())
