@@ -58,6 +58,8 @@ GUARDS = [
     ("en", "The live demo is on Thursday."),
     ("en", "We are live on the call at 10:00."),
     ("en", "Our new routing engine is live."),
+    ("en", "We are live in 14 countries."),
+    ("en", "We're live with over 300 fleets."),
     ("en", "Setup takes about two days."),
     ("en", "Setup of the demo is done."),
     ("en", "Onboarding, if all goes well, is done by March."),
