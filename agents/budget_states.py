@@ -8,6 +8,14 @@ not approved yet", "Das Budget ist noch nicht freigegeben", "el presupuesto no e
 buyer's state, no price of ours, so that match is skipped; the rest of the sentence is still read ("the budget is not
 approved yet, but the training costs nothing" keeps "costs nothing"), and a negation of anything else near the budget
 (touched, affected, needed, charged) is still a promise.
+
+Wave 41 (helper "noticed41", the lead's probe "Votre budget n'est pas touché"): the budget said untouched is the
+promise's other wording, not a state of the buyer's approval. A state says where the buyer's own step stands
+(approved, validated, allocated: agents.concepts' approvals, or not yet: above); "touched", "affected", "impacted",
+"intact" say what our price does to what the buyer spends, which only the tenant's price can vouch. English, German
+and Spanish reached it through the negation window; French's "ne ... pas" is no word of that window (only "sans",
+"rien", "aucun", "jamais" are) and the positive wordings ("stays untouched", "bleibt unberührt", "reste intact",
+"queda intacto") have no negation at all, so `budget_left_whole` reads both.
 """
 
 from __future__ import annotations
@@ -32,3 +40,39 @@ _NOT_YET_APPROVED = re.compile(
 def budget_not_yet_approved(sentence: str, found: str) -> bool:
     """Whether the no-cost match `found` in `sentence` is the buyer's budget said not (yet) approved."""
     return bool(re.search(_BUDGET, found, re.I)) and bool(_NOT_YET_APPROVED.search(sentence))
+
+
+_WHOLE = (r"untouched|unaffected|unburdened|unimpacted|intact|spared|unberührt|unangetastet|unbelastet|verschont|"
+          r"intacte?s?|épargnée?s?|préservée?s?|intact[oa]s?|sin\s+tocar|a\s+salvo")
+_TOUCHED = (r"touch\w*|impact\w*|affect\w*|grev\w*|grèv\w*|entam\w*|sollicit\w*|alourd\w*|pès\w*|pes\w*|"
+            r"boug\w*|dépass\w*")
+_LEFT_WHOLE = re.compile(
+    rf"\b{_BUDGET}\s+(?:[\w'’-]+\s+){{0,3}}?(?:is|are|stays?|remains?|will\s+(?:stay|remain|be)|bleibt|bleiben|ist|wird|"
+    rf"reste|restera|est|sera|demeure|queda|quedará|sigue|seguirá|está|estará|permanece|se\s+mantiene)\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_WHOLE})\b|"
+    # French: "Votre budget n'est pas touché", "ne sera pas impacté", "n'est plus sollicité", "Cela ne touche pas votre
+    # budget", "ne pèse pas sur votre budget"
+    rf"\b{_BUDGET}\s+(?:[\w'’-]+\s+){{0,2}}?(?:n['’]\s*|ne\s+)(?:[\w'’-]+\s+){{0,2}}?(?:pas|plus|jamais)\s+"
+    rf"(?:(?:du\s+tout|encore|été|non\s+plus)\s+)*(?:{_TOUCHED})\b|"
+    rf"\b{_BUDGET}\s+(?:[\w'’-]+\s+){{0,2}}?ne\s+(?:[\w'’-]+\s+)?(?:{_TOUCHED})\s+(?:pas|plus|jamais)\b|"
+    rf"\b(?:n['’]\s*|ne\s+)(?:{_TOUCHED})\s+(?:pas|plus|jamais)\s+(?:(?:du\s+tout|sur|à)\s+)*(?:[\w'’-]+\s+){{0,2}}?{_BUDGET}\b",
+    re.I,
+)
+_CONDITION = re.compile(r"\b(?:if|whether|unless|ob|wenn|falls|sofern|si|s['’]|whether|asked|fragt\w*|demand\w*|"
+                        r"pregunt\w*)\b", re.I)
+"""A budget said whole inside a condition or a reported question ("Dana asked whether her budget stays untouched",
+"si votre budget n'est pas touché par le gel") states nothing of ours; a condition of its own clause before it ("If you
+sign by Friday, your budget stays untouched") still promises."""
+
+
+def budget_left_whole(sentence: str) -> list[re.Match[str]]:
+    """The places `sentence` says the buyer's budget is left untouched by what we sell."""
+    if not re.search(_BUDGET, sentence, re.I):
+        return []
+    out = []
+    for m in _LEFT_WHOLE.finditer(sentence):
+        head = sentence[: m.start()]
+        head = head[max(head.rfind(c) for c in ",;:()\u2014") + 1:]
+        if not _CONDITION.search(head) and not _CONDITION.search(m.group(0)):
+            out.append(m)
+    return out

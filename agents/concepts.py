@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from agents.amount_rates import amount_rates_out
 from agents.asked_spans import span_outside_questions
-from agents.budget_states import budget_not_yet_approved
+from agents.budget_states import budget_left_whole, budget_not_yet_approved
 from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.confidential_prices import in_confidential_span
 from agents.contrasted_costs import cost_contrasted
@@ -302,6 +302,10 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 continue  # wave 37 (set 47's 013, 111): "the effort, not the cost"; "we never share what others pay"
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
+        if not any("(no cost)" in r for r in reasons[-3:]):
+            for m in budget_left_whole(sentence):  # wave 41: "Votre budget n'est pas touché", "bleibt unberührt"
+                if not _permitted(m.group(0), sentence, allowed):
+                    reasons.append(f"promise outside policy (no cost): the buyer's budget said untouched {m.group(0)!r}")
         for m in _LOCKED.finditer(sentence):
             if same_price_for_options(sentence) or promise_negated(sentence, m.start(), m.end()):
                 continue  # wave 32: "one year and two years side by side, at the same price" holds nothing

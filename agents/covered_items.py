@@ -38,6 +38,10 @@ _TOPIC_AFTER = (
 _LINK = r"(?:(?-i:[a-z][\w'-]*)(?<!\byou)(?<!\bthey)(?<!\bhe)(?<!\bshe)(?<!\byour)(?<!\btheir)\s+){0,3}?"
 """Lowercase words between "we" and the verb ("we agreed to cover", "we will of course pay for"), never another party
 ("we expect you to cover", "we asked Marcus to pay for")."""
+_PRICED = (r"[^.;!?\n]*?(?:€|\$|£|\b(?:tarif|prix|price|rate|preis|precio|tarifa|eur|usd|gbp|chf|payant\w*|factur\w*|"
+           r"euros?|dollars?|pounds?)\b)")
+"""An item given at a price ("offrir la formation à 450 € la session") is sold, not given; a count is no price ("la
+formation de 8 chauffeurs")."""
 _WE_PAY = re.compile(
     rf"(?:\b(?:with|to) us\s+(?=\w+ing\b)|\bwe(?:'ll|'ve|'d)?\s+{_LINK})(?:cover(?:s|ed|ing)?|pa(?:y|ys|id|ying) for|fund(?:s|ed|ing)?|foot(?:s|ed|ing)?|"
     rf"bear(?:s|ing)?|absorb(?:s|ed|ing)?|shoulder(?:s|ed|ing)?|sponsor(?:s|ed|ing)?|finance[sd]?|pick(?:s|ed|ing)? up)"
@@ -59,7 +63,16 @@ _WE_PAY = re.compile(
     rf"financi(?:amos|aremos|emos|aríamos)|coste(?:amos|aremos|emos)|corr(?:emos|eremos|amos) con|"
     rf"nos (?:hacemos|haremos|hagamos|haríamos) cargo de)\s+(?:\w+\s+){{0,3}}?(?:{_ITEM})\b|"
     rf"\b(?:{_ITEM})\b[^.;!?\n]{{0,40}}?\b(?:corre\w* (?:de|por|a) (?:nuestra cuenta|nuestro cargo)|a nuestro cargo|"
-    rf"(?:pagad|cubiert|financiad|asumid)[oa]s? por nosotros)",
+    rf"(?:pagad|cubiert|financiad|asumid)[oa]s? por nosotros)|"
+    # wave 41: a verb of giving as a gift, whoever is its subject or none (a plan's infinitive, an imperative): "Offrir
+    # à Claire la formation", "Claire die Schulung spendieren", "Treat Dana to the training", "comp Dana the training"
+    rf"\b(?:offrir|offrons|offrez|offrirons|offrirait|offririons|offririez|offrions|gift(?:s|ed|ing)?|"
+    rf"comp(?:s|ed|ing)?(?!\s+(?:plans?|time|ratios?|rates?|structures?|packages?)\b)|spendier\w*)(?<!gift card)\s+"
+    # the item's own words, never a preposition that makes it a topic ("offrir une démo de l'installation")
+    rf"(?:(?!(?:de|du|des|sur|of|about|on|über|von|zur|zum|card|cards)\s)[\w'’-]+\s+){{0,4}}?"
+    rf"(?:(?<=mois )d['’]|(?<=semaines )d['’]|l['’])?(?:{_ITEM})\b(?!{_PRICED})|"
+    rf"\btreat(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){{0,2}}?to\s+(?:the\s+|a\s+|your\s+|their\s+|free\s+)?(?:{_ITEM})\b|"
+    rf"\b(?:{_ITEM})\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:spendier\w*|comped)\b",
     re.I,
 )
 _ASKED = re.compile(

@@ -13,7 +13,7 @@ from agents.clauses import OBLIGATION_WORDS, future_clause_after
 from agents.document_contents import describes_document
 from agents.future_forms import in_the_future
 from agents.invoice_references import HELD_REFERENCE
-from agents.negation import NEGATION_WORDS, negated_match
+from agents.negation import NEGATION_WORDS, negated_before, negated_match
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.signing_words import (
     CLOSING,
@@ -102,9 +102,17 @@ _FINISHED = (r"done|complete|completed|finished|wrapped up|abgeschlossen|erledig
              r"achev(?:é|ée|és|ées)|fini(?:e|s|es)?|completad[oa]s?|terminad[oa]s?|finalizad[oa]s?|concluid[oa]s?|"
              # wave 40: the other verbs of a step carried out, and Spanish's simple past ("se completó ayer")
              r"onboarded|durchgeführt|effectu(?:é|ée|és|ées)|"
+             # wave 41: French "faite" after its auxiliary ("La mise en place est faite"); bare, "se fait" is a present
+             r"(?<=est )faite?s?|(?<=sont )faite?s?|(?<=été )faite?s?|(?<=déjà )faite?s?|"
              r"(?:se\s+)?(?:complet|termin|finaliz|conclu)(?:ó|yó)")
 _ONBOARDED = near(r"(?<!équipe d')(?<!équipe d’)(?<!equipo de )(?:onboarding|roll-?out|go-?live|einführung|inbetriebnahme|déploiement|mise en service|implantación|"
-                  r"puesta en marcha|implementation|implementierung|implémentation|intégration|implementación)"
+                  r"puesta en marcha|implementation|implementierung|implémentation|intégration|implementación|"
+                  # wave 41: the set-up of the buyer's accounts is a step of the same onboarding ("Setup is complete",
+                  # "Die Einrichtung ist abgeschlossen"); a demo's or a meeting's set-up is not the buyer's
+                  r"(?<!demo )(?<!trial )(?<!pilot )(?<!test )(?<!meeting )(?<!call )(?:set-?up|configuration|installation|"
+                  r"einrichtung|konfiguration|mise en place|mise en production|configuraci[oó]n|instalaci[oó]n|"
+                  r"puesta en producci[oó]n|paso a producci[oó]n)(?!\s+(?:of|for|de|du|des|del|für)\s+(?:the\s+|la\s+|le\s+|el\s+|die\s+|das\s+|den\s+)?"
+                  r"(?:demo|trial|pilot|test|meeting|call|réunion|reunión|termin|sandbox)\w*))"
                   # the people or the price of the step ("our onboarding team completed 40 rollouts") are not the step
                   r"(?![\s-]+(?:team|teams|manager|managers|partners?|consultants?|specialists?|experts?|lead|fees?|"
                   r"costs?|kosten|gebühr\w*|équipe|frais|coûts?|equipo|costes?|tarifas?)\b)", _FINISHED, CONCEPT_WINDOW_WORDS)
@@ -113,6 +121,54 @@ _ONBOARDED_BARE = re.compile(r"\b(?:(?:is|are|am|'re|’re|'s|has been|have been
                              r"onboarded\b", re.I)
 """The buyer said onboarded in English's participle alone ("You are onboarded", "all 85 drivers have been onboarded";
 wave 40): "were onboarded" is left to a case study of other customers, "will be onboarded" to a plan."""
+_LIVE = re.compile(
+    # en: the buyer (or "we" with the buyer) live or in production; "going live", "will be live" are plans
+    r"\b(?:we|you|you\s+all|y'all|your\s+(?:[\w-]+\s+){0,3}?)\b(?:(?:'re|’re|'ve|’ve)\s+(?:(?:are|is|were|was|have|has|had|been|went|gone|now|already|fully|officially|successfully|all|finally)\s+)*|\s*(?:(?:are|is|were|was|have|has|had|been|went|gone|now|already|fully|officially|successfully|all|finally)\s+)+)"
+    r"(?:live|in(?:to)?\s+production|up\s+and\s+running)\b"
+    r"(?!\s+(?:demo|call|session|webinar|event|stream|chat|data|tracking|view|map|feed|traffic|support|training|"
+    r"q&a|walkthrough|with\s+(?:our|the|a)\s+new|on\s+(?:the\s+)?(?:call|line|air|stream|webinar|zoom|teams|stage)|"
+    # our own reach: "we are live in 14 countries", "we're live with over 300 fleets"
+    r"(?:in|across|with|at)\s+(?:\d+|over|more\s+than|several|many|hundreds|dozens|all)(?:\s+\w+)?\s+"
+    r"(?:countries|markets|fleets|customers|clients|sites|companies|regions))\b)|"
+    # de: "Sie sind seit Montag live", "Wir sind live gegangen", "Ihre Flotte ist im Produktivbetrieb"
+    r"\b(?:wir|sie|ihr\w*)\s+(?:[\w-]+\s+){0,1}?(?:sind|ist|seid|waren|war|gingen|ging)\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?:live|produktiv\s+(?:gegangen|geschaltet|im\s+einsatz)|im\s+(?:produktiv|echt|live)betrieb)\b"
+    r"(?!\s*(?:-|\s)(?:demo|schulung|webinar|termin|call|session))|"
+    # fr: "Vous êtes en production depuis lundi", "Nous sommes passés en production"
+    r"\b(?:nous\s+|vous\s+|votre\s+(?:[\w-]+\s+){0,2}?|vos\s+(?:[\w-]+\s+){0,2}?)(?:sommes|êtes|est|sont|avez|avons)\s+"
+    r"(?:(?:déjà|bien|maintenant|désormais|officiellement|enfin|tous|toutes)\s+)*(?:passée?s?\s+|basculée?s?\s+)?"
+    r"(?:en\s+(?:production|prod|live)|live)\b|"
+    # es: "Ya estamos en producción", "Pasamos a producción la semana pasada"
+    r"\b(?:estamos|están|estáis|está\s+usted|están\s+ustedes)\s+(?:(?:ya|oficialmente|por\s+fin|todos)\s+)*"
+    r"(?:en\s+(?:producción|vivo)|live)\b|"
+    r"\b(?:pasamos|pasaron|pasasteis|pasó|hemos\s+pasado|han\s+pasado|ha\s+pasado|salimos|salieron|salió)\s+"
+    r"(?:ya\s+)?(?:a\s+producción|en\s+vivo)\b",
+    re.I,
+)
+"""The buyer said live or in production with no step named (wave 41, the lead's probe of wave 40: "We went live last
+week", "Ya estamos en producción"): only a bought product goes live. The seller's own product news ("our new
+dashboard went live") names no buyer; "going live in March", "will be live", "once you are live" are plans."""
+_LIVE_WORD = re.compile(r"\b(?:live|production|prod|producción|vivo|running|\w*betrieb|produktiv)\b", re.I)
+_OWN_PRODUCT = re.compile(r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\b", re.I)
+"""A clause about our own product or team ("our new app is live", "nuestros módulos están en producción")."""
+_TRIAL_THING = re.compile(r"\b(?:pilot|trial|demo|test|sandbox|poc|proof of concept|testphase|essai|pilote|prueba|"
+                          r"piloto)\w*", re.I)
+"""A pilot or a trial live before a sale ("your trial account is live") is what a vendor lends."""
+_ASIDE = re.compile(r"(?:,(?P<c>\s*(?:[^\s,;:()]+\s+){0,5}[^\s,;:()]+\s*),|\((?P<b>\s*(?:[^\s,;:()]+\s+){0,5}[^\s,;:()]+\s*)\)|"
+                    r"\s-(?P<d>\s+(?:[^\s,;:()-]+\s+){0,5}[^\s,;:()-]+\s+)-\s)")
+"""A short aside between two commas, brackets or two dashes ("Onboarding, as per the plan, is done"; wave 41): its marks put the
+step and its finish in two clauses of agents.word_windows, though the sentence states one."""
+
+
+def _asides_joined(sentence: str) -> str:
+    """`sentence` with the marks around its short asides blanked (same length): the aside's words, plan words among
+    them ("Onboarding, once you sign, is done in two weeks"), stay in the clause that is read."""
+    def blank_marks(m: re.Match[str]) -> str:
+        inner = next(name for name in "cbd" if m.group(name) is not None)
+        return (" " * (m.start(inner) - m.start()) + m.group(inner) + " " * (m.end() - m.end(inner)))
+    return _ASIDE.sub(blank_marks, sentence)
+
+
 _FINISHED_RE = re.compile(rf"\b(?:{_FINISHED})\b", re.I)
 _PLANNED_THING = re.compile(
     r"\b(?:plan|plans|schedule|checklist|calendar|timeline|concept|guide|zeitplan|plan\w*|checkliste|konzept|leitfaden|"
@@ -158,14 +214,21 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
                 not _NOT_YET.search(head) and not _ONLY_AFTER.search(head) and not in_the_future(head) and not (describes_document(clause) and not _DONE_RE.search(sentence))
                 and not after_a_signing_to_come(clause, sentence))):
             reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
-    plans_blanked = _AS_PLANNED.sub(lambda plan: " " * len(plan.group(0)), sentence)
-    onboarded = [*_ONBOARDED.finditer(plans_blanked), *_ONBOARDED_BARE.finditer(sentence)]
+    joined = _asides_joined(sentence)  # wave 41: "Onboarding, as per the plan, is done"
+    plans_blanked = _AS_PLANNED.sub(lambda plan: " " * len(plan.group(0)), joined)
+    live = list(_LIVE.finditer(joined))
+    onboarded = [*_ONBOARDED.finditer(plans_blanked), *_ONBOARDED_BARE.finditer(sentence), *live]
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence), *onboarded):  # "when legal has countersigned"
-        clause = sentence[: m.end()]
+        clause = (joined if m in onboarded else sentence)[: m.end()]
         clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
         if m in onboarded and (in_the_future(clause) or _PLANNED_THING.search(_AS_PLANNED.sub(" ", clause))):
             continue  # "la implantación estará terminada el viernes", "the rollout plan is done" plan it
-        if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _FINISHED_RE if m in onboarded else _DONE_RE) \
+        if m in live and (_OWN_PRODUCT.search(clause) or _TRIAL_THING.search(clause)):
+            continue  # "our new dashboard went live", "your trial account is live"
+        word = _LIVE_WORD if m in live else _FINISHED_RE if m in onboarded else _DONE_RE
+        if m in live and negated_before(sentence[: m.start()]):
+            continue  # "Todavía no estamos en producción": the negation stands before the verb that carries the subject
+        if not _PLAN_RE.search(clause) and not negated_match(sentence, m, word) \
                 and not future_clause_after(sentence, m.start(), m.end()):  # wave 32: "the signed contract will be sent"
             reasons.append(f"claims the deal is done ({' '.join(m.group(0).split())!r}); the record says {stage_kind}")
     return reasons

@@ -24,6 +24,7 @@ from agents.delivery_days import promised_delivery_days
 from agents.facts import find_dates
 from agents.normalize import normalise
 from agents.sentence_ends import sentence_parts
+from agents.week_ends import week_end_day
 
 _TERMS = re.compile(
     r"\b(?:offer|proposal|quote|pric(?:e|es|ing)|terms|conditions|discount|rate|sign\w*|confirm\w*|decide|decision|"
@@ -49,12 +50,15 @@ def _next_working_day(day: date) -> date:
 
 
 def _days_after(sentence: str, start: int, send_day: date) -> list[date]:
-    """Days a sentence names after position `start` (written dates and "tomorrow", "morgen", "demain", "mañana")."""
+    """Days a sentence names after position `start` (written dates, "tomorrow", "morgen", "demain", "mañana", and the
+    end of this week in other words: agents.week_ends)."""
     rest = sentence[start:]
     days = [d for _, (y, m, dd) in find_dates(rest) if (d := resolve_day(y, m, dd, send_day)) is not None]
     days += [n.first for n in named_days(rest, send_day)]
     if re.search(r"\b(?:tomorrow|morgen|demain|mañana)\b", rest, re.I):
         days.append(send_day + timedelta(days=1))
+    if (friday := week_end_day(rest, send_day)) is not None:  # wave 41: "before the week is out", "bis Wochenende"
+        days.append(friday)
     return [d for d in days if d > send_day]
 
 

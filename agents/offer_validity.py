@@ -19,6 +19,7 @@ import re
 
 from agents.normalize import normalise
 from agents.sentence_ends import sentence_parts
+from agents.week_ends import WEEK_END
 
 _OFFER = re.compile(
     r"\b(?:offer|proposal|quote|quotation|pric(?:e|es|ing)|terms|conditions|discount|rate|"
@@ -40,9 +41,12 @@ _LIMIT = re.compile(
     rf"\b(?:until|till|through|by|before|bis|jusqu['’](?:au|à|a)|avant|hasta|antes del?)\s+(?:[\w.,]+\s+){{0,3}}?"
     rf"(?:{_DAYWORD})|\b(?:for|für|pendant|durante|que|only|nur|seulement|solo|sólo)\s+(?:\d+|one|two|three|"
     rf"zwei|drei|deux|trois|dos|tres)\s+(?:hours?|days?|weeks?|stunden|tagen?|wochen|heures|jours|semaines|horas|"
-    rf"días|semanas)\b", re.I)
+    rf"días|semanas)\b|"
+    # wave 41: the end of this week told as a clause, the weekend or the week itself (agents.week_ends)
+    rf"\b(?:{WEEK_END})\b", re.I)
 """A limit in time: a day or a span after a word of until ("bis Montag, 30. November", "jusqu'au lundi 30 novembre"),
-or a span of hours, days or weeks ("valable que 72 heures", "only for 48 hours")."""
+or a span of hours, days or weeks ("valable que 72 heures", "only for 48 hours"), or the week's end in other words
+("antes de que acabe la semana", "bis zum Wochenende", "before the week is out")."""
 _IT = re.compile(r"\b(?:it|elle|sie|es|ella|él|esta|este)\b", re.I)
 """The offer named in the sentence before ("La proposition vous parviendra ... Elle ne sera valable que 72 heures")."""
 _ASKED = re.compile(r"\?|^\s*¿|\b(?:whether|ob|ask\w*|fragt\w*|gefragt|demand\w*|pregunt\w*)\b", re.I)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from agents.negation import negation_governs
 from agents.sentence_ends import sentence_parts
 
 _OUTCOME = re.compile(
@@ -22,6 +23,11 @@ _CHANGE = re.compile(
     r"senk\w*|halbier\w*|reduzier\w*|stellt sich\b|einstell\w*|sehen|spüren|"
     r"fond\w*|baiss\w*|réduir\w*|diminu\w*|rentabilis\w*|récupér\w*|visibles?|verrez|"
     r"baj\w*|recuper\w*|amortiz\w*|amorti[rs]\w*|amortisier\w*|verá\w*|notará\w*|mitad|half|moitié|hälfte)\b", re.I)
+_ARRIVING = re.compile(
+    # wave 41: savings said to arrive ("vos économies arrivent dès le premier mois", "the savings kick in"); results
+    # that arrive are a report sent ("the results arrive in your inbox")
+    r"\b(?:savings?|économies|ahorros?|einsparung\w*|ersparnis\w*)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:arriv\w*|kick(?:s|ing)?\s+in|greif\w*|lleg(?:a|an|ará|arán|ue|uen))\b", re.I)
 FRAME = re.compile(
     r"\b(?:within|from (?:the )?(?:very )?(?:first|day one|week one)|in (?:a few|a couple of|\d+|two|three|four|six) "
     r"(?:weeks?|months?|days?)|before the (?:first|next)|"
@@ -78,6 +84,19 @@ def _result_moves(sentence: str) -> bool:
     offer = _WE_CAN.search(sentence)
     return any(not offer or offer.start() > m.start() or _YOURS.search(sentence[offer.end():m.end() + 40])
                for m in _MOVES.finditer(sentence))
+_COUNTED_CHANGE = re.compile(
+    # wave 41 (issue 11; the lead's probe "results guaranteed; 30% fewer empty miles"): a result counted as a share more or
+    # less of anything the buyer measures names its outcome by its count, whatever the noun (empty miles, Leerkilometer,
+    # kilomètres à vide, kilómetros en vacío)
+    r"\b\d+(?:[.,]\d+)?\s*(?:%|percent|per cent|prozent|pour\s*cent|por\s*ciento)(?:\s+(?:de|of))?\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:fewer|less|lower|weniger|geringer\w*|niedriger\w*|moins|menos)\b|"
+    r"\b(?:fewer|less|lower|weniger|moins|menos)\s+(?:[\w'’-]+\s+){0,3}?(?:by|um|de|en\s+un|un)\s+\d+(?:[.,]\d+)?\s*"
+    r"(?:%|percent|per cent|prozent|pour\s*cent|por\s*ciento)|"
+    r"\b\d+(?:[.,]\d+)?\s*(?:%|pour\s*cent)\s+(?:de|d['’])\s*(?:[\w'’-]+\s+){1,4}?en\s+moins\b",
+    re.I,
+)
+"""A share fewer or less of something ("30% fewer empty miles", "30 % weniger Leerkilometer", "30 % de kilomètres à
+vide en moins", "un 30 % menos de kilómetros en vacío")."""
 _CUES = ("idle", "fuel", "saving", "invest", "payback", "roi", "downtime", "result", "leerlauf", "diesel", "ersparnis",
          "einsparung", "amortis", "ergebnis", "immobilis", "carburant", "économ", "temps d'arrêt", "ralent", "combustible",
          "ahorro", "inversi", "resultado", "résultat", "amorti", "rentabili", "for itself")
@@ -87,10 +106,39 @@ _CUES = ("idle", "fuel", "saving", "invest", "payback", "roi", "downtime", "resu
 def promised_outcomes(text: str) -> list[str]:
     """Sentences of `text` that promise the buyer a result by a time, with nothing the record has behind them."""
     low = text.lower()
-    named = any(cue in low for cue in _CUES) and _OUTCOME.search(text) and (FRAME.search(text) or VOUCHED.search(text))
+    counted = "%" in low or any(w in low for w in ("percent", "per cent", "prozent", "pour cent", "por ciento"))
+    named = (counted or any(cue in low for cue in _CUES)) and (FRAME.search(text) or VOUCHED.search(text))
     if not named and not _CERTAIN.search(text):
         return []  # most texts: no outcome word with a time frame or a promise word, and no certainty
     return [f"promise outside policy (a result promised): {s.strip()[:120]!r}" for s in sentence_parts(text)
-            if (_OUTCOME.search(s) and _CHANGE.search(s) and (FRAME.search(s) or VOUCHED.search(s))
-                or _CERTAIN.search(s) and _result_moves(s))
+            if (((_OUTCOME.search(s) and _CHANGE.search(s)) or _ARRIVING.search(s)
+                or (counted and _COUNTED_CHANGE.search(s) and not _PRICE_SHARE.search(s)))
+            and (FRAME.search(s) or _vouched(s))
+            or _certain(s) and _result_moves(s) and not _PRICE_SHARE.search(s))
             and not _REPORTED.search(s) and not HEDGED.search(s)]
+
+
+_PRICE_SHARE = re.compile(r"\b(?:price\w*|pricing|rates?|list|discount\w*|\w*preis\w*|rabatt\w*|prix|tarif\w*|remise\w*|"
+                          r"precios?|descuentos?)\b", re.I)
+"""A share off a price ("10% lower than the list") is a price term, read by the price rules, not a result."""
+_DENIED_AT_THE_END = re.compile(r"\b(?:nicht|kein\w*|nie)\b[^,;:.!?]*$", re.I)
+"""German negates a verb at the clause's end from before its object: "Wir können keine 30 % weniger ... garantieren"."""
+
+
+def _vouched(sentence: str) -> bool:
+    """Whether a vouching word of `sentence` vouches: "we can't guarantee results; ..." withholds it (wave 41: a
+    sentence is read whole, across its ";", so a vouching word denied in one clause reached the other's result)."""
+    return any(not negation_governs(sentence, m.start(), m.end())
+               and not (_DENIED_AT_THE_END.search(sentence[:m.start()]) and re.match(r"\s*(?:[,;:.!?]|$)", sentence[m.end():]))
+               for m in VOUCHED.finditer(sentence))
+
+
+def _certain(sentence: str) -> bool:
+    """Whether a word of certainty in `sentence` is said, not denied ("results are not guaranteed")."""
+    return any(_SELF_NEGATED.match(m.group(0)) or not negation_governs(sentence, m.start(), m.end())
+               for m in _CERTAIN.finditer(sentence))
+
+
+_SELF_NEGATED = re.compile(r"(?:without|no|ohne|sans|sin)\b", re.I)
+"""Certainty said with its own "without" ("without a doubt", "ohne Zweifel", "sans aucun doute", "sin duda alguna"):
+the word of negation is the phrase's, not a denial of it."""
