@@ -20,7 +20,10 @@ from agents.timing import CLOCK
 CTA_PATTERNS = (
     r"\?\s*$",
     # wave 40 (set 52's en-g8, "Thanks again for your reply after the demo"): "your reply" is a noun, no imperative
-    r"\b(let me know|(?<!\byour )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )reply|book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
+    # wave 41 (qual41): "tell me" / "let us know" as "let me know" ("If you want the comparison, tell me which day suits
+    # you" counted 0 asks; German "sagen Sie mir", French "dites-moi" and Spanish "dígame" already counted)
+    r"\b(let (?:me|us) know|(?<!\byou )tell (?:me|us)|(?<!\byour )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )reply|"
+    r"book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
     r"\b(time|slot|call|meeting|chat|demo|day|works?|when|whether|if|a line|reply)\b",
     r"\b(geben sie mir (bitte |kurz )*bescheid|lassen sie (mich|uns) wissen|sagen sie mir|melden sie sich|"
     r"faites-moi savoir|dites-moi|tenez-moi au courant|indiquez-moi|"
@@ -37,7 +40,11 @@ GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|li
 
 _QUOTED_QUESTION = re.compile(
     r"\b(?:asked|wondered|wrote|your question(?: was)?|fragten|gefragt|fragte|wollten wissen|schrieben|ihre frage|"
-    r"demandiez|demandé|demandait|écriviez|votre question|preguntaba|preguntó|pregunt[oó] usted|escribió|su pregunta)\b"
+    r"demandiez|demandé|demandait|écriviez|votre question|preguntaba|preguntó|pregunt[oó] usted|escribió|su pregunta|"
+    # wave 41 (qual41's probe): the buyer's perfect tense of writing ("Vous m'avez écrit : « ... ? »", "Sie haben mir
+    # geschrieben: „...?“", "nos ha escrito") and Spanish "nos pidió" read back their question as the forms above do;
+    # our own ("je vous ai écrit", "ich habe geschrieben", "le he escrito") re-asks ours
+    r"(?:avez|a)\s+écrit|haben\s+(?:[\w.]+\s+){0,5}?geschrieben|(?:ha|han)\s+escrito|pidió)\b"
     r"[^\n“\"«„]{0,40}?(?:“[^”\n]*\?[^”\n]*”|\"[^\"\n]*\?[^\"\n]*\"|«[^»\n]*\?[^»\n]*»|„[^“”\n]*\?[^“”\n]*[“”])", re.I)
 """wave 32 (set 41's fr-g2): the buyer's own question quoted before the answer ("Vous me demandiez : « Pourriez-vous
 nous envoyer la proposition ... ? »", "Sie fragten: „Können Sie ...?“") is what they asked us, not an ask of the draft;
