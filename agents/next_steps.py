@@ -14,6 +14,7 @@ from agents.defaulted_questions import defaulted_question
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
 from agents.own_confirmations import our_confirmations_out
+from agents.reported_questions import reported_questions_out
 from agents.sentence_ends import sentence_parts
 from agents.timing import CLOCK
 
@@ -58,6 +59,7 @@ def count_asks(body: str) -> int:
     body = one_ask_per_group(body)  # waves 36-37: "Or ...?" carried on, two questions under one lead-in
     body = our_confirmations_out(body)  # wave 38: "Just to confirm: the texts work" asks nothing (agents.own_confirmations)
     body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
+    body = reported_questions_out(body)  # wave 41: "Tom raised a good point on our call: could the clinics ...?"
     # wave 38: not cut at "1. Dezember" or "Hr." (agents.sentence_ends), so a sentence keeps its day
     sentences = [s for s in sentence_parts(body) if s.strip()]
     count, contingent = 0, False
