@@ -17,7 +17,7 @@ import pytest
 from agents.known_record import asks_again
 from agents.next_steps import count_asks
 from agents.timing import timing_violations
-from tests.agents.quality_probe import named_check, record_context
+from tests.agents.quality_probe import failed_checks, named_check, record_context
 
 SEND_DAY = date(2026, 11, 25)  # a Wednesday, the tests' clock
 
@@ -89,3 +89,12 @@ def test_the_same_question_asked_of_the_buyer_is_still_asked_again():
     """Guard: asked as ours, the record's question is a repeat."""
     body = "Could the 9 clinics go live in two waves?"
     assert asks_again(body, record_context("salesforce_opportunity"))
+
+
+def test_a_report_answered_after_its_colon_leaves_the_drafts_own_question_counted():
+    """Guard (set 17's en-g8, a call script): "Tom asked whether they can go live in two waves: they can, and I would
+    like ... Could we book 20 minutes next week ...?" answers the report, then asks ours; a first cut of the rule read
+    everything up to the last question mark as Tom's."""
+    assert count_asks("Tom asked whether they can go live in two waves: they can, and I would like to agree which "
+                      "clinics go first. Could we book 20 minutes next week to settle the order?") == 1
+    assert failed_checks("q17-en-g8") == set()
