@@ -27,6 +27,22 @@ _SAID_TO_CARRY = re.compile(
 """The draft says what the document carries: "with" and a thing (an article or a possessive first: "con el precio",
 not "con Lucía en copia"), said of the document itself (no relative clause between them: "la propuesta que Javier
 recibirá ... he añadido una página con la estimación" says what the page carries)."""
+_SAME_AS = re.compile(
+    r"(?:the\s+same|(?:den|dem|die|das)(?:selben?|gleichen?)|(?:les?|la)\s+m[êe]mes?|(?:el|la|los|las)\s+mism[oa]s?)\b"
+    r"[^.?!\n;]{0,60}?\b(?:as|wie|que|qu')\b", re.I)
+"""wave 41 (qual41's probe es-g12, "La propuesta ... sale el viernes 27 de noviembre, con la misma base que la
+estimación de retorno"): "with the same figures as", "mit denselben Annahmen wie", "avec les mêmes hypothèses que"
+compare the document with one the buyer has; they say what it rests on, not what it carries."""
+_ANOTHER_WITH = re.compile(rf"\b{_WITH}\s+{_ARTICLE}", re.I)
+
+
+def _carries(span: str) -> bool:
+    """Whether the words after "with" name contents: a comparison does not, unless another "with" follows it ("con los
+    mismos supuestos que la estimación y con el precio de las licencias")."""
+    same = _SAME_AS.match(span)
+    return same is None or _ANOTHER_WITH.search(span, same.end()) is not None
+
+
 _STOP = frozenset("""the and for with your our this that their des les une pour avec dans sur los las del una por con
 para die der das den dem und mit für ihre ihren unser unsere which what""".split())
 SYNONYMS = (
@@ -64,7 +80,7 @@ def carried_thing_left_out(question: str, body: str) -> str:
     if not thing:
         return ""
     said = normalise(body)
-    if not _SAID_TO_CARRY.search(said):
+    if not any(_carries(m.group(1)) for m in _SAID_TO_CARRY.finditer(said)):
         return ""
     if _widened(thing) & _stems(said):
         return ""

@@ -14,8 +14,10 @@ import re
 _POLITE = r"(?:(?:please|just|bitte|gern(?:e)?|einfach|jederzeit|simplement|simplemente|por favor)\s+)*"
 _QUESTIONS_EN = (r"(?:any\s+|further\s+|other\s+|more\s+)*(?:questions?|queries|concerns)(?:\s+(?:in the meantime|at all))?|"
                  r"anything(?:\s+else)?|(?:any\s+)?(?:further\s+)?help|(?:any\s+)?clarification")
-_EN = (rf"{_POLITE}(?:do\s+)?(?:let me know|reach out|get in touch|feel free to (?:reach out|get in touch|contact me|ask|"
-       r"let me know)|don['’]t hesitate to (?:reach out|get in touch|contact me|ask|let me know)|happy to help)"
+# wave 41: "tell me" and "let us know" count as asks in agents.next_steps, so their closers are read here too
+_EN = (rf"{_POLITE}(?:do\s+)?(?:let (?:me|us) know|tell (?:me|us)|reach out|get in touch|feel free to (?:reach out|get in touch|"
+       r"contact me|ask|let (?:me|us) know|tell (?:me|us))|don['’]t hesitate to (?:reach out|get in touch|contact me|ask|"
+       r"let (?:me|us) know|tell (?:me|us))|happy to help)"
        rf"\s+(?:if|should|in case|whenever)\s+(?:you|anyone|the team)\s+(?:have|has|need|needs|come up with|think of)\s+"
        rf"(?:{_QUESTIONS_EN})(?:\s+(?:about|on|regarding)\s+(?:(?!which\b|when\b|whether\b|what\b)[\w'’-]+\s*){{1,4}})?")
 _ZUM = r"(?:\s+(?:zum|zur|zu\s+(?:dem|der|den))\s+\w+)?"

@@ -74,6 +74,26 @@ def meeting_time_dated_elsewhere(sentence: str, sentences: Iterable[str], send_d
     return False
 
 
+_OTHERWISE = re.compile(r"\b(?:otherwise|or else|alternatively|instead|sonst|andernfalls|alternativ|sinon|autrement|"
+                        r"si no|de lo contrario|o bien)\b", re.I)
+
+
+def times_for_the_day_before(sentence: str, previous: str, send_day: date) -> bool:
+    """Whether `sentence`'s dayless clock times complete the meeting `previous` proposes on a later day with no time
+    of its own (wave 41, qual41: "Could we find 30 minutes on Tuesday, December 1? 10 am or 2 pm Central both work on
+    my side."; "Passt Ihnen Dienstag, 1. Dezember? 10 oder 14 Uhr gingen bei mir."). An alternative ("Otherwise I
+    can call at 4 pm", "sinon à 16 h") is another moment, so it stays dayless."""
+    from agents.clock_times import clock_hours  # noqa: PLC0415 - clock_times reads agents.timing, which reads this
+
+    if not previous or not clock_hours(sentence) or clock_hours(previous) or _OTHERWISE.search(sentence):
+        return False
+    if "?" not in previous and not _MEETING_NOUN.search(previous):
+        return False  # the sentence before proposes no meeting: "The proposal reaches you on Friday."
+    days = {d for _v, (y, m, dd) in find_dates(previous) if (d := resolve_day(y, m, dd, send_day))} \
+        or _days(previous, send_day)
+    return bool(days) and all(d > send_day for d in days)
+
+
 _AT_THE_MEETING = re.compile(
     r"\b(?:beim|bei\s+dem|sobald|wenn|once|when|as\s+soon\s+as|after|before|during|dès|lors|pendant|après|avant|quand|"
     r"cuando|en\s+cuanto|durante|tras|después|antes)\s+(?:[\w'’-]+\s+){0,3}?" + rf"({_MEETING})\b",

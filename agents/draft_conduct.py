@@ -102,8 +102,24 @@ def over_the_contacts_head(body: str, ctx: Context) -> list[str]:
         role = _SENIOR_RE.search(senior.group(0))
         if role and re.search(rf"\b{re.escape(role.group(0))}\b", titles):
             continue  # the record's own contact holds that role: copying them is copying a known person
+        if _named_contact_after(sentence, senior.end(), ctx):
+            continue  # wave 41: "Ihren Chef, Herrn Weber, setze ich in Kopie" names the record's own contact
         out.append(f"writes over the contacts' heads to someone the record lacks: {sentence.strip()[:80]!r}")
     return out
+
+
+_APPOSITION_TITLE = r"(?:(?:herrn?|frau|dr|prof|mr|mrs|ms|m|mme|monsieur|madame|sr|sra|senora?|el|la|don|dona)\.?\s+)*"
+
+
+def _named_contact_after(sentence: str, at: int, ctx: Context) -> bool:
+    """Whether the senior word ending at `at` is followed by a contact of the record in apposition ("your boss, Marcus
+    Lee", "Ihren Chef, Prof. Weber", "votre directeur général, M. Lefèvre", "su jefe, el Sr. García"): the role is how
+    the draft names a known person, not someone over the contacts' heads."""
+    names = {part for c in ctx.record.contacts for part in _fold(ctx.contact_name(c) or "").split() if len(part) >= 3}
+    if not names:
+        return False
+    alternation = "|".join(map(re.escape, sorted(names)))
+    return re.match(rf",?\s*{_APPOSITION_TITLE}(?:{alternation})\b", sentence[at:]) is not None
 
 
 _SELLER_TARGET = re.compile(

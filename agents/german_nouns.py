@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
+from agents.facts import find_dates
 
 _POSSESSED = re.compile(
     r"(?-i:\b(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|[Uu]nser|[Uu]nsere|[Uu]nseren|[Uu]nserem|[Uu]nserer|[Uu]nseres)\s+(?:[a-zäöüß]+\s+){0,2}?"
@@ -104,14 +105,40 @@ def _inputs_of_a_recorded_calculation(noun: str, body: str, said: str) -> bool:
     return noun.lower() in _INPUTS and any(_named(m.group(0), said) for m in _CALCULATION.finditer(body))
 
 
+_DATED = re.compile(r"\s+(?:vom|von|am)\s+(\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]+)")
+"""The day a draft gives the thing it names ("Ihrer Rechnung vom 28. Oktober")."""
+
+
+def _dated_short_form(noun: str, end: int, body: str, ctx: Context) -> bool:
+    """wave 41 (set 52's de-g9, "die Amortisation laut Ihrer Rechnung vom 28. Oktober" to Jonas Weber, who got the
+    Amortisationsrechnung that day): the last part of a compound the record names, dated to the day of the activity
+    that names it, is that thing in short. Undated, "Ihre Rechnung" reads as an invoice the record never holds."""
+    dated = _DATED.match(body, end)
+    if dated is None:
+        return False
+    days = {(month, day) for _, (_, month, day) in find_dates(dated.group(1))}
+    stems = _stems(noun)
+    for a in ctx.activities.values():
+        at = a.get("at") or ""
+        if a.get("withheld") or len(at) < 10 or (int(at[5:7]), int(at[8:10])) not in days:
+            continue
+        words = re.findall(r"\w+", f"{a.get('subject') or ''} {a.get('text') or ''}".lower())
+        # a longer word ending in the noun, give or take an inflection ("Amortisationsrechnung", "-rechnungen")
+        if any(len(w) > len(s) + 3 and s in w[-len(s) - 3:] for w in words for s in stems):
+            return True
+    return False
+
+
 def unnamed_claims(body: str, ctx: Context) -> list[str]:
     """Nouns a German draft claims for the buyer or the offer that no part of the record names."""
-    found = [m.group(1) for pattern in (_POSSESSED, _ATTRIBUTED) for m in pattern.finditer(body)
-             if not _pending(m.group(1), m.start(1), body)]
-    if not found:
+    matches = [m for pattern in (_POSSESSED, _ATTRIBUTED) for m in pattern.finditer(body)
+               if not _pending(m.group(1), m.start(1), body)]
+    if not matches:
         return []
     said = _record_text(ctx)
-    return [f"says the buyer has or asked for {n!r}, which the record never names" for n in dict.fromkeys(found)
+    dated = {m.group(1) for m in matches if _dated_short_form(m.group(1), m.end(1), body, ctx)}
+    return [f"says the buyer has or asked for {n!r}, which the record never names"
+            for n in dict.fromkeys(m.group(1) for m in matches)
             if len(n) >= SPECIFIC_NOUN_MIN and not _stems(n) & _CONVERSATION and not _named(n, said)
             and not any(n.lower().endswith(w) for w in _CONVERSATION if len(w) >= 4)  # "Projektteam", "Startdatum"
-            and not _inputs_of_a_recorded_calculation(n, body, said)]
+            and not _inputs_of_a_recorded_calculation(n, body, said) and n not in dated]

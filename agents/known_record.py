@@ -29,6 +29,7 @@ from agents.answered_here import without_answered_questions
 from agents.context import Context
 from agents.known_figures import asks_for_known_figures
 from agents.normalize import normalise, unaccented
+from agents.reported_questions import reported_questions_out
 from agents.rollout_order import orders_sites
 from agents.sentence_ends import sentence_parts
 
@@ -278,7 +279,9 @@ def asks_again(body: str, ctx: Context) -> list[str]:
     known = [(s, where, _wish_terms(s)[1]) for s, where in _known(ctx)]
     out = []
     for sentence in sentence_parts(normalise(body)):
-        if not _QUESTION.search(sentence) or _QUOTES_BUYER.search(sentence) or _FORWARD.search(sentence) \
+        # wave 41: a question reported as another person's ("Tom raised on our call: could ...?") is theirs
+        if not _QUESTION.search(reported_questions_out(sentence)) or _QUOTES_BUYER.search(sentence) \
+                or _FORWARD.search(sentence) \
                 or _EITHER.search(sentence) or _STILL.search(sentence) or _AMONG_KNOWN.search(sentence) \
                 or _ROUTE.search(sentence):
             continue

@@ -14,13 +14,17 @@ from agents.defaulted_questions import defaulted_question
 from agents.facts import find_dates
 from agents.grouped_asks import continues_an_ask, one_ask_per_group
 from agents.own_confirmations import our_confirmations_out
+from agents.reported_questions import reported_questions_out
 from agents.sentence_ends import sentence_parts
 from agents.timing import CLOCK
 
 CTA_PATTERNS = (
     r"\?\s*$",
     # wave 40 (set 52's en-g8, "Thanks again for your reply after the demo"): "your reply" is a noun, no imperative
-    r"\b(let me know|(?<!\byour )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )reply|book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
+    # wave 41 (qual41): "tell me" / "let us know" as "let me know" ("If you want the comparison, tell me which day suits
+    # you" counted 0 asks; German "sagen Sie mir", French "dites-moi" and Spanish "dígame" already counted)
+    r"\b(let (?:me|us) know|(?<!\byou )tell (?:me|us)|(?<!\byour )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )reply|"
+    r"book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
     r"\b(time|slot|call|meeting|chat|demo|day|works?|when|whether|if|a line|reply)\b",
     r"\b(geben sie mir (bitte |kurz )*bescheid|lassen sie (mich|uns) wissen|sagen sie mir|melden sie sich|"
     r"faites-moi savoir|dites-moi|tenez-moi au courant|indiquez-moi|"
@@ -37,7 +41,11 @@ GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|li
 
 _QUOTED_QUESTION = re.compile(
     r"\b(?:asked|wondered|wrote|your question(?: was)?|fragten|gefragt|fragte|wollten wissen|schrieben|ihre frage|"
-    r"demandiez|demandé|demandait|écriviez|votre question|preguntaba|preguntó|pregunt[oó] usted|escribió|su pregunta)\b"
+    r"demandiez|demandé|demandait|écriviez|votre question|preguntaba|preguntó|pregunt[oó] usted|escribió|su pregunta|"
+    # wave 41 (qual41's probe): the buyer's perfect tense of writing ("Vous m'avez écrit : « ... ? »", "Sie haben mir
+    # geschrieben: „...?“", "nos ha escrito") and Spanish "nos pidió" read back their question as the forms above do;
+    # our own ("je vous ai écrit", "ich habe geschrieben", "le he escrito") re-asks ours
+    r"(?:avez|a)\s+écrit|haben\s+(?:[\w.]+\s+){0,5}?geschrieben|(?:ha|han)\s+escrito|pidió)\b"
     r"[^\n“\"«„]{0,40}?(?:“[^”\n]*\?[^”\n]*”|\"[^\"\n]*\?[^\"\n]*\"|«[^»\n]*\?[^»\n]*»|„[^“”\n]*\?[^“”\n]*[“”])", re.I)
 """wave 32 (set 41's fr-g2): the buyer's own question quoted before the answer ("Vous me demandiez : « Pourriez-vous
 nous envoyer la proposition ... ? »", "Sie fragten: „Können Sie ...?“") is what they asked us, not an ask of the draft;
@@ -51,6 +59,7 @@ def count_asks(body: str) -> int:
     body = one_ask_per_group(body)  # waves 36-37: "Or ...?" carried on, two questions under one lead-in
     body = our_confirmations_out(body)  # wave 38: "Just to confirm: the texts work" asks nothing (agents.own_confirmations)
     body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
+    body = reported_questions_out(body)  # wave 41: "Tom raised a good point on our call: could the clinics ...?"
     # wave 38: not cut at "1. Dezember" or "Hr." (agents.sentence_ends), so a sentence keeps its day
     sentences = [s for s in sentence_parts(body) if s.strip()]
     count, contingent = 0, False

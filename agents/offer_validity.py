@@ -51,6 +51,15 @@ _IT = re.compile(r"\b(?:it|elle|sie|es|ella|él|esta|este)\b", re.I)
 """The offer named in the sentence before ("La proposition vous parviendra ... Elle ne sera valable que 72 heures")."""
 _ASKED = re.compile(r"\?|^\s*¿|\b(?:whether|ob|ask\w*|fragt\w*|gefragt|demand\w*|pregunt\w*)\b", re.I)
 """A question, or the buyer's question reported ("Sie fragten, wie lange das Angebot gültig ist"): no term set."""
+_DELIVERY_CLAUSE = re.compile(
+    r"(?:[,;]\s*|\s)(?:and|und|et|y|also|so)\b[^.?!;]{0,40}?\b(?:"
+    r"receive|get|gets|reach(?:es)?|arrives?|lands?|goes out|sends?|send|"
+    r"bekommen|bekommst|erhalten|schicke|schicken|sende|senden|kommt|geht|liegt|"
+    r"recevrez|recevra|recevez|enverrai|envoie|parviendra|arrivera|partira|"
+    r"recibirá|recibe|enviaré|envío|llegará|saldrá|sale|tendrá)\b", re.I)
+"""wave 41 (qual41's probe, "Ja, das Angebot gilt für alle 120 Fahrzeuge, und ja, Sie bekommen es bis Ende dieser
+Woche"): a clause joined after the holding word that sends or delivers the document; its day is the delivery's, not a
+limit on the offer."""
 _LAPSES = re.compile(r"expir|verfäll|läuft|caduc|vence|vencimiento", re.I)
 _DAY_AFTER = re.compile(rf"\W*(?:[\w.,]+\s+){{0,3}}?(?:{_DAYWORD})", re.I)
 """A word of lapsing reaches its day without "until": "expires at the end of next week", "caduca el martes"."""
@@ -69,7 +78,17 @@ def undefined_validity(body: str) -> list[str]:
         previous = sentence
         if hold is None or not offer or _ASKED.search(sentence):
             continue
-        if _LIMIT.search(sentence) or (_LAPSES.match(hold.group(0)) and _DAY_AFTER.match(sentence, hold.end())):
+        if any(_held_limit(sentence, h) for h in _HOLDS.finditer(sentence)) \
+                or (_LAPSES.match(hold.group(0)) and _DAY_AFTER.match(sentence, hold.end())):
             out.append(f"sets a validity for the offer that no setting defines ({hold.group(0)!r}): "
                        f"{sentence.strip()[:80]!r}")
     return out
+
+
+def _held_limit(sentence: str, hold: re.Match[str]) -> bool:
+    """Whether a limit in time stands in the sentence for what holds: a limit after a later clause that delivers the
+    document ("gilt für alle 120 Fahrzeuge, und Sie bekommen es bis Freitag", "applies to all 420 trucks and reaches you
+    by Friday") dates the delivery; a limit before that clause still binds the offer ("gilt nur bis Freitag, und Sie
+    bekommen es am Montag")."""
+    delivery = _DELIVERY_CLAUSE.search(sentence, hold.end())
+    return any(delivery is None or m.start() < delivery.start() for m in _LIMIT.finditer(sentence))

@@ -108,6 +108,8 @@ _PERSON_WORD = (
 _DECIDE = (
     r"(?:sign|signs|signed|approve|approves|approval|agree|commit|decide|decision|go-ahead|into|before|by|"
     r"this\s+(?:week|month|quarter)|quickly|fast|asap|soon|"
+    # wave 41: "noch diese Woche überzeugen, das Angebot freizugeben" (the week and the infinitive in other languages)
+    r"(?:diese[nrs]?|cette|ce|esta|este)\s+(?:woche|monat|semaine|mois|semana|mes)|freizugeben|"
     r"unterschreib\w*|unterschrift|freigeb\w*|freigabe|zustimm\w*|entscheid\w*|zusag\w*|bis|vor|schnell|zugig|"
     r"signe|signer|signature|valide|valider|validation|approuv\w*|decid\w*|avant|d'ici|rapidement|vite|"
     r"firme|firmar|firma|aprobar|apruebe|aprobacion|decida|decidir|antes|cuanto\s+antes|rapido|pronto)"
@@ -176,6 +178,11 @@ def pushes_a_colleague(body: str, contact_id: str | None, ctx: Context) -> list[
     return out
 
 
+_APPOSED = (r"(?:,\s*(?:(?:herrn?|frau|dr|prof|mr|mrs|ms|m|mme|sr|sra)\.?\s+)*[\w-]+(?:\s+[\w-]+)?,)?")
+"""wave 41: a name in apposition between the colleague and the German verb at the end ("Ihren Chef, Prof. Berger,
+bitten, ... zu unterschreiben"; "Herrn Weber, Ihren Geschäftsführer, überzeugen") left the verb out of reach."""
+
+
 @functools.lru_cache(maxsize=256)
 def _colleague_patterns(person: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The two patterns of `pushes_a_colleague` for one alternation of colleague names, compiled once per record's
@@ -185,8 +192,9 @@ def _colleague_patterns(person: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?:mr|ms|mrs|herrn?|frau|m|mme|monsieur|madame|sr|sra|senora?|don|dona)\.?\s+)?{person}\b|"
         rf"\b(?:le|la|lui)\s+(?:convaincre|persuader|pousser|relancer|presser)\b|"
         rf"\b(?:convencer|persuadir|presionar|empujar)(?:la|le|lo)\b|"
-        rf"\b(?:get|gets|getting)\s+{person}\s+to\s+(?:sign|approve|agree|commit|decide|move)\b|\btalk\s+{person}\s+into\b|"
-        rf"\b{person}\s+(?:\w+\s+){{0,5}}?(?:uberzeug\w*|uberred\w*|drang\w*|bewegen|antreib\w*|dazu\s+bringen|druck|"
+        rf"\b(?:get|gets|getting)\s+{person}{_APPOSED}\s+to\s+(?:sign|approve|agree|commit|decide|move)\b|"
+        rf"\btalk\s+{person}{_APPOSED}\s+into\b|"
+        rf"\b{person}{_APPOSED}\s+(?:\w+\s+){{0,5}}?(?:uberzeug\w*|uberred\w*|drang\w*|bewegen|antreib\w*|dazu\s+bringen|druck|"
         rf"nachhak\w*|einwirken)\b"
     )
     titled = rf"(?:(?:mr|ms|mrs|herrn?|frau|m|mme|monsieur|madame|sr|sra|senora?|don|dona)\.?\s+)?{person}"
@@ -198,6 +206,6 @@ def _colleague_patterns(person: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:make\s+sure|ensure|sure)\s+(?:that\s+)?{titled}\s+(?:signs|approves)\b|"
         rf"\bdafur\s+sorgen,?\s+dass\s+{titled}\b|\bfaire\s+(?:signer|valider)\s+{titled}\b|"
         rf"\b(?:pedirle|recordarle|animarle|animarla|animarlo)\s+a\s+{titled}\b|"
-        rf"\b{titled}\s+(?:\w+\s+){{0,3}}?(?:bitten|erinnern|ermutigen|ermuntern|motivieren|anstossen|auffordern)\b"
+        rf"\b{titled}{_APPOSED}\s+(?:\w+\s+){{0,3}}?(?:bitten|erinnern|ermutigen|ermuntern|motivieren|anstossen|auffordern)\b"
     )
     return pushed, asked

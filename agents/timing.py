@@ -14,7 +14,11 @@ from datetime import date
 from agents import spoken_time as st
 from agents.calendar_days import named_days, resolve_day
 from agents.cited_asks import without_cited_ask
-from agents.dated_times import anchor_is_a_dated_meeting, meeting_time_dated_elsewhere
+from agents.dated_times import (
+    anchor_is_a_dated_meeting,
+    meeting_time_dated_elsewhere,
+    times_for_the_day_before,
+)
 from agents.declined_today import without_declined_today
 from agents.document_days import document_weekday
 from agents.facts import find_dates
@@ -248,7 +252,7 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
     spans = any(cue in low for cue in SPAN_CUES) or MONTH_NAME.search(low) is not None  # wave 18: a whole month too
     # A period after a day number ("bis zum 15. November") does not end the sentence (agents.sentence_ends).
     sentences = sentence_parts(t)
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:
             d = resolve_day(year, month, day, send_day)
@@ -356,7 +360,8 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
                          or st.ONCE_READ.search(sentence)):
             reasons.append("proposes to meet right after this message (today)")
         elif (CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day and not \
-                meeting_time_dated_elsewhere(sentence, sentences, send_day):
+                meeting_time_dated_elsewhere(sentence, sentences, send_day) and not \
+                times_for_the_day_before(sentence, sentences[index - 1] if index else "", send_day):
             # "a call at 4pm your time" names no day, so the buyer reads it as today; "the walkthrough would start at
             # 9 am" names back a walkthrough another sentence dates (agents.dated_times, wave 30)
             reasons.append("proposes a meeting time without a day (reads as today)")
