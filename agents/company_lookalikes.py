@@ -7,7 +7,7 @@ sentence starts with a capital), and the words after the first ("Dental Group", 
 language's. Mid-sentence the same names were refused. Two shapes are read here, at any place in a sentence:
 
 - a word that extends the head of the buyer's company name by three letters or more ("Harborview" of "Harbor",
-  "Northwindia" of "Northwind"), which the record does not hold: a plural or a genitive ("Harbor's", "Müllers") is the
+  "Northwindtrans" of "Northwind"), which the record does not hold: a plural or a genitive ("Harbor's", "Müllers") is the
   buyer's own, and so is the head joined by a hyphen ("Atelier-Lumiere", a file name's);
 - a sentence's first word the record does not know, before a word of the buyer's company name that is not its first
   ("Bright Dental Group", "Southwind Logistics", "Schneider Logistik", "Transportes Levante"): a name's head on the

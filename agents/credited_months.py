@@ -28,7 +28,7 @@ _CREDIT = re.compile(
     rf"you\s+(?:for|with|back\b|(?:\w+\s+)?{_SPAN}))|"
     r"\b(?:account|invoice)s?\s+(?:will\s+be\s+|is\s+|are\s+|gets?\s+)?credited\b|"
     r"\bcredit\s+(?:on|to|against)\s+(?:your|the)\s+(?:account|invoice|next\s+invoice)\b|\bworth\s+of\s+credit\b|"
-    r"\baccount\s+credits?\b|"
+    r"\baccount\s+credits?\b|\b(?:back\s+to\s+you\s+)?as\s+(?:a\s+)?credit\b|"
     rf"\b(?:get|gets|getting|give\s+you|giving\s+you|hand\s+you|receive|receives)\s+(?:\w+\s+){{0,2}}?{_SPAN}\s+back\b|"
     # de: "schreiben wir Ihnen die Monate gut" (a separable verb: its "gut" ends the clause), "gutgeschrieben",
     # "bekommen Sie die Monate zurück"
@@ -40,7 +40,7 @@ _CREDIT = re.compile(
     r"\bun\s+avoir\s+(?:de|d['’]|sur|équivalent|correspondant)\b|"
     rf"\br[ée]cup[ée]r\w*\s+(?:les|des|vos|ces)\s+(?:\w+\s+)?{_SPAN}\b|\bd[ée]dommag\w*|"
     # es: "le abonamos los meses", "nota de abono", "se le acredita en su cuenta", "le acreditamos"
-    r"\b(?:le|les)\s+abon(?:amos|aremos|ar[ée]|ará|aría|amos)\b|\bnotas?\s+de\s+abono\b|"
+    r"\b(?:le|les|se\s+l[oa]s?)\s+abon(?:amos|aremos|ar[ée]|ará|aría)\b|\bnotas?\s+de\s+abono\b|"
     r"\b(?:le|les)\s+acredit\w*|\bacredita\w*\s+en\s+su\s+cuenta\b|"
     rf"\brecupera\w*\s+(?:los|las|sus)\s+(?:\w+\s+)?{_SPAN}\b", re.I)
 _CUES = ("credit", "back", "gutschreib", "gutgeschrieben", "gut", "zurück", "crédit", "credit", "avoir", "récup",

@@ -16,8 +16,8 @@ from datetime import date
 from agents.ask_dates import implied_dates
 from agents.calendar_days import german_occasion_deadlines, unvouched_named_days
 from agents.catalogue import DEFAULT_CATALOGUE
-from agents.company_lookalikes import lookalike_company_names
 from agents.claimed_modes import operator_token
+from agents.company_lookalikes import lookalike_company_names
 from agents.context import Context, as_date, without_asides
 from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures

@@ -52,6 +52,7 @@ def test_a_question_a_denial_praise_or_time_saved_pass(record, sentence):
 
 
 def test_a_credit_the_tenant_allows_passes():
-    """A tenant that grants months back for a late rollout (its allowed promises) vouches the sentence."""
+    """Guard (the old code refused nothing here either): a tenant that grants months back for a late rollout (its
+    allowed promises) vouches the sentence."""
     sentence = "Should the rollout slip, you get the months back."
     assert not any(_CREDIT in r for r in sentence_refusals("hubspot_deal", sentence, ["you get the months back"]))

@@ -31,7 +31,8 @@ def test_a_paid_plan_given_without_its_surcharge_is_refused(record, sentence):
 
 
 def test_a_surcharge_the_tenant_waives_passes():
-    """A tenant whose allowed promises hold "no surcharge applies to weekend support" vouches the sentence."""
+    """Guard (the old code refused nothing here either): a tenant whose allowed promises hold "no surcharge applies to
+    weekend support" vouches the sentence."""
     sentence = "No surcharge applies to weekend support."
     allowed = ["no surcharge applies to weekend support"]
     assert sentence_refusals("hubspot_deal", sentence, allowed) == []
