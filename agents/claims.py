@@ -139,6 +139,8 @@ _SPECIAL_NOUNS = r"deal|offer|tier|price point|credits?|rebates?|bonus|discount"
 
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
     ("free extra", r"\b(?:at |for )?(?:zero|no|nil|without) (?:extra |additional )?(?:cost|charge|fee)s?\b|"
+                   # wave 41 (probe41): a paid plan given "without a surcharge" is given free without the word
+                   r"\b(?:with |at )?(?:no|without|zero) (?:a |any )?(?:extra |additional )?(?:surcharges?|mark-?ups?)\b|"
                    r"\bon (?:us|the house)\b(?<!step is on us)(?<!steps are on us)(?<!ball is on us)(?<!move is on us)"
                    r"(?<!step is on the house)(?<!steps are on the house)(?<!ball is on the house)(?<!move is on the house)|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
                    r"\bsans (?:aucun )?frais\b|\bco[uû]t z[ée]ro\b|\bcoste cero\b|\bsin ning[uú]n coste\b|"
@@ -148,10 +150,11 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"\bkostenlos\w*|\bgratis\b(?!-)|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
                    r"\bgratuit\w*|\bofferts?\b|\bsans frais\b|\bsans co[uû]t\b|"
                    r"\bgratuit[oa]s?\b|\bsin (?:coste|costo|cargo)\b|\bde regalo\b"),
-    ("free extra", rf"{_FREE_NEAR_GOODS}|\bohne (?:\w+ )?(?:berechnung|gebühr\w*|aufpreis|zusatzkosten|kosten)\b|"
-                   r"\bunentgeltlich\w*|\bkostenfrei\w*|\bkostenneutral\w*|\bgebührenfrei\w*|\bgeschenkt\b|\bzum nulltarif\b|"
-                   r"\bsans (?:aucun )?(?:supplément|surcoût|frais)\b|\bà titre gracieux\b|\ben cadeau\b|\bofferte?s?\b|"
-                   r"\bsin (?:ning[uú]n )?(?:coste|costo|cargo|cargos)(?: adicional(?:es)?)?\b|\bde regalo\b|"
+    ("free extra", rf"{_FREE_NEAR_GOODS}|\bohne (?:\w+ )?(?:berechnung|gebühr\w*|aufpreis|zusatzkosten|kosten|mehrkosten|mehrpreis|zuzahlung|"
+                   r"extrakosten|aufschlag|zuschlag)\b|\bunentgeltlich\w*|\bkostenfrei\w*|\bkostenneutral\w*|\bgebührenfrei\w*|\bgeschenkt\b|\bzum nulltarif\b|"
+                   r"\bsans (?:aucune? )?(?:supplément|surcoût|frais|majoration|surtaxe)\b|\bà titre gracieux\b|\ben cadeau\b|\bofferte?s?\b|"
+                   r"\bsin (?:ning[uú]n )?(?:coste|costo|cargo|cargos|recargos?|sobrecostes?|sobrecostos?|sobreprecio|"
+                   r"suplementos?)(?: adicional(?:es)?)?\b|\bde regalo\b|"
                    # wave 34 (set 41's 089, Aragonese "ye de baldes", a screen-only catch): "de balde" is free
                    r"\bde\s+baldes?\b|"
                    r"\bbonificad[oa]s?\b|\bobsequi\w+|\bregal(?:amos|aremos|ar)\b|\bsin pagar\b"),

@@ -17,6 +17,7 @@ from agents.ask_dates import implied_dates
 from agents.calendar_days import german_occasion_deadlines, unvouched_named_days
 from agents.catalogue import DEFAULT_CATALOGUE
 from agents.claimed_modes import operator_token
+from agents.company_lookalikes import lookalike_company_names
 from agents.context import Context, as_date, without_asides
 from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures
@@ -330,9 +331,14 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     rest = sender_titles_out(rest, lambda w: known_word(w, vocab.words))  # "Account Executive" under the signer (wave 34)
     # the letters inside a system's identifier ('0065g00000Es001') are no name (wave 37), nor an UPPER_SNAKE token's
     # parts, each token judged whole above (wave 40: "OPERATOR_MODE_CONCESSIONS_UNLOCKED" names nobody)
-    for name in unknown_names(identifiers_out(placed_out(snake_tokens_out(rest), vocab.place)), vocab.words,
-                              vocab.seen_words):
+    named = identifiers_out(placed_out(snake_tokens_out(rest), vocab.place))
+    for name in unknown_names(named, vocab.words, vocab.seen_words):
         add("name", name)
+    # a sentence's first word is never read as a name above: "Harborview Dental Group just renewed" on the record of
+    # Harbor Dental Group named another customer there (wave 41, probe41; agents.company_lookalikes)
+    for name in lookalike_company_names(named, vocab.words, vocab.own_company):
+        if Finding("name", name) not in found:
+            add("name", name)
     for value in german_occasion_deadlines(rest, lambda word: known_word(word, vocab.words)):
         add("date", f"{value} (an occasion no field dates)")
     return found

@@ -31,6 +31,7 @@ from agents.colloquial_terms import colloquial_violations
 from agents.concepts import concept_violations
 from agents.context import Context
 from agents.contract_field_dates import quoted_contract_dates
+from agents.credited_months import credited_months
 from agents.delivery_days import promised_delivery_days
 from agents.derived_figures import derived_unit_prices
 from agents.dropped_terms import dropped_terms
@@ -65,6 +66,7 @@ from agents.past_dated_offers import past_dated_offers
 from agents.per_unit_figures import without_per_unit_figures
 from agents.price_comparisons import compared_prices
 from agents.price_guidance import without_price_guidance
+from agents.price_tiers import price_tiers
 from agents.reworded_terms import reworded_terms
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
@@ -277,7 +279,9 @@ def commercial_rule_violations(
             *free_items(said, allowed_promises),  # wave 38 (set 47's 095): "deux postes de réception gracieux"
             *past_dated_offers(said, ctx),  # wave 38 (set 50's 026): "el precio de feria del 10 de noviembre" kept
             # wave 40 (set 52's 050, 066, 122): a partner tier, a voucher, a flat price, whatever carried them in
-            *partner_statuses(said), *vouchers(said, allowed_promises), *flat_prices(said, allowed_promises)]
+            *partner_statuses(said), *vouchers(said, allowed_promises), *flat_prices(said, allowed_promises),
+            # wave 41 (probe41, the lead's probe): months credited back, a price tier claimed for the buyer
+            *credited_months(said, allowed_promises), *price_tiers(said, allowed_promises)]
 
 
 def encoded_violations(

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from agents.sentence_ends import sentence_parts
 
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|none|neither|nor|nicht|kein\w*|nie|weder|pas|jamais|aucun\w*|ni|nunca|ning[uú]n\w*|nada)\b|"
+    r"\b(?:no|not|never|none|neither|nor|nicht|kein\w*|nie|weder|ne|pas|jamais|aucun\w*|ni|nunca|ning[uú]n\w*|nada)\b|"
     r"n't\b|\bn['’]", re.I)
-"""A negation in the clause before a term denies it ("we do not offer a flat price"); a word more than five words back,
+"""A negation in the clause before a term denies it ("we do not offer a flat price", "nous ne créditons pas": French "ne"
+stands before the verb, wave 41); a word more than five words back,
 or across a comma or a semicolon, does not."""
 _CLAUSE = re.compile(r"[,;:()\n–—]")
 _NEGATED_AFTER = re.compile(r"\b(?:not|never|nicht|nie|niemals)\b|n't\b", re.I)
