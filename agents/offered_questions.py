@@ -25,7 +25,9 @@ from agents.stance_words import ASKED, ASKED_IF, words
 _EN = (
     r"(?:would|could|will|might|does|did)\s+(?:it|that|this)\s+help|"
     r"(?:would|could|will|might)\s+(?!you\b|we\b|i\b)(?:[\w'’%.,-]+\s+){1,8}?(?:help|make\s+(?:it|things|the\s+decision|"
-    r"your\s+decision)|tip|sway|appeal|interest\s+you|make\s+a\s+difference|work\s+for\s+you|suit\s+you)\b|"
+    r"your\s+decision)|tip|sway|appeal|interest\s+you|make\s+a\s+difference|work\s+for\s+you|suit\s+you|"
+    # wave 41 (offers41): "would a flat fee per depot make the budget review easier?"
+    r"make\s+(?:[\w'’-]+\s+){0,4}?(?:easier|simpler|smoother))\b|"
     r"how\s+about|what\s+about|what\s+if|what\s+would\s+you\s+say\s+to|how\s+(?:would|does)\s+(?:[\w'’%-]+\s+){1,8}?sound|"
     r"(?:shall|should)\s+(?:we|i)|(?:can|could|may)\s+(?:we|i)\s+(?:offer|give|throw|include|add)|"
     r"(?:do|would)\s+you\s+(?:want|like)\s+(?:us|me)\s+to|would\s+you\s+(?:like|be\s+interested\s+in|take)"
@@ -34,7 +36,7 @@ _DE = (
     r"wie\s+wäre\s+es|was\s+halten\s+sie\s+(?:davon|von)|was\s+sagen\s+sie\s+(?:zu|dazu)|was\s+wäre,?\s+wenn|"
     r"und\s+wenn\s+wir|(?:soll|sollen|sollte|sollten)\s+(?:ich|wir)|(?:darf|dürfen|kann|können|könnten)\s+(?:ich|wir)\s+"
     r"ihnen|(?:würde|wäre|hilft|hülfe)\s+(?:[\w,.-]+\s+){0,12}?(?:helfen|hilfreich|interessant|eine\s+hilfe|entgegenkommen|"
-    r"denkbar|vorstellbar)|"
+    r"denkbar|vorstellbar|erleichtern|einfacher\s+machen|leichter\s+machen)|"
     r"hilft\s+(?:es|das|ihnen)|möchten\s+sie|hätten\s+sie\s+(?:gern|interesse)"
 )
 _FR = (
