@@ -9,7 +9,9 @@ Wave 41 (offers41): a question put as a proposal ("Would a flat fee per depot he
 Pauschalpreis?", "Et si on passait au forfait illimité ?", "¿Le ayudaría una tarifa plana?") offers as surely as the
 statement, as agents.offered_questions decided for the concept rules in wave 39; it is read as a statement here too.
 A proposal that names the buyer's own thing ("Would you like to use your vouchers from the fair?") offers nothing of
-ours, and a question reported before its frame ("Dana asked: would a flat fee help?") is the buyer's.
+ours, and a question reported before its frame ("Dana asked: would a flat fee help?") or as a statement ("Javier
+preguntó si una tarifa plana le ayudaría", unless the sentence grants it: "..., which we confirmed") is the buyer's.
+A proposal asked in the negative ("Wouldn't a flat fee be simpler?") proposes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Iterable
 from agents.normalize import normalise
 from agents.offered_questions import offered_as_question
 from agents.sentence_ends import sentence_parts
+from agents.stance_words import AGREED
 
 _NEGATION = re.compile(
     r"\b(?:no|not|never|none|neither|nor|nicht|kein\w*|nie|weder|pas|jamais|aucun\w*|ni|nunca|ning[uú]n\w*|nada)\b|"
@@ -34,16 +37,35 @@ _THEIRS = re.compile(r"\b(?:your|yours|ihre[mnrs]?|eure[mnrs]?|votre|vos|tus?|su
 einlösen", "vos bons d'achat", "sus vales de compra"): theirs already, so the proposal grants nothing of ours."""
 
 
-def _denied(prefix: str, rest: str) -> bool:
+_ASKING_NOT = re.compile(r"\b(?:would|could|should|will|wo|does|do|is|are|ca)n['’]t\b|"
+                         r"\bnicht(?=\s+(?:einfacher|leichter|besser|sinnvoller|praktischer|günstiger)\b)", re.I)
+"""A proposal asked in the negative ("Wouldn't a flat fee be simpler?", "Wäre ein Pauschalpreis nicht einfacher?")
+proposes the term: the negation asks, it does not deny."""
+_REPORTED_ASK = re.compile(
+    r"\b(?:asked|asks|wondered|wonders|wanted\s+to\s+know)\s+(?:us\s+|me\s+)?(?:whether|if)\b|\bfragt\w*,?\s+ob\b|"
+    r"\bwissen,?\s+ob\b|\bdemand\w*\s+si\b|\bsavoir\s+si\b|\bpregunt\w*\s+si\b|\bsaber\s+si\b", re.I)
+"""A question the buyer put, reported as a statement ("Javier preguntó si una tarifa plana le ayudaría"): theirs."""
+_AGREED = re.compile(rf"\b(?:{AGREED}|granted|zugesagt|accordé\w*|concedid\w*)\b", re.I)
+"""An answer that grants the reported ask ("asked whether a flat fee is possible, which we confirmed")."""
+
+
+def _denied(prefix: str, rest: str, proposed: bool = False) -> bool:
     before = " ".join(_CLAUSE.split(prefix)[-1].split()[-6:])
     after = " ".join(_CLAUSE.split(rest)[0].split()[:6])
+    if proposed:
+        before, after = _ASKING_NOT.sub(" ", before), _ASKING_NOT.sub(" ", after)
     return bool(_NEGATION.search(before) or _NEGATED_AFTER.search(after))
+
+
+def _reported_ask(sentence: str, at: int) -> bool:
+    clause = _CLAUSE.split(sentence[:at])[-1] if ";" in sentence[:at] else sentence[:at]
+    return bool(_REPORTED_ASK.search(clause)) and not _AGREED.search(sentence)
 
 
 def _owned(sentence: str, m: re.Match[str]) -> bool:
     # a term's match may begin with its owner ("your vouchers"): the owner is read with the words before it
     first, *rest = m.group(0).split(maxsplit=1)
-    return bool(_THEIRS.search(sentence[:m.start()] + (first if rest else "")))
+    return bool(_THEIRS.search(sentence[:m.start()]) or rest and _THEIRS.search(sentence[:m.start()] + first))
 
 
 def stated_terms(text: str, term: re.Pattern[str], cues: Iterable[str] = (), allowed_promises: Iterable[str] = ()
@@ -65,6 +87,6 @@ def stated_terms(text: str, term: re.Pattern[str], cues: Iterable[str] = (), all
                 continue  # a question about the buyer states nothing
             proposed = True
         out += [m.group(0) for m in term.finditer(sentence)
-                if not _denied(sentence[:m.start()], sentence[m.end():]) and m.group(0).lower() not in permitted
-                and not (proposed and _owned(sentence, m))]
+                if not _denied(sentence[:m.start()], sentence[m.end():], proposed) and m.group(0).lower() not in permitted
+                and not (proposed and _owned(sentence, m)) and not _reported_ask(sentence, m.start())]
     return out
