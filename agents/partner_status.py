@@ -63,7 +63,8 @@ _STATUS_FIELD = re.compile(rf"\b{_WHO_WORD}\s+(?:\w+\s+)?{_RANK_WORD}\b|\b{_RANK
 "nivel_socio"), in folded words."""
 _GRADE_VALUE = re.compile(
     rf"{_STATUS.pattern}|\b(?:{_GRADE[3:-1]}|bronze|platin|silber|vorzugs\w*|bevorzugt\w*|strategisch\w*|"
-    r"privilegi\w*|prioritaire|strategique|platine|preferente|oro|plata|platino|estrategic\w*|prioritari\w*)\b|"
+    r"privil[eé]gi\w*|prioritaire|strat[eé]gique|platine|pr[eé]f[eé]renti?\w*|oro|plata|platino|estrat[eé]gic\w*|"
+    r"prioritari\w*)(?![\w-])|"
     r"^(?-i:[A-Z]{1,2}[- ]?\d{0,2})$", re.I)
 """What a status field holds: a status, a grade alone ("Gold", "Premium") or a code alone ("P1", "A")."""
 _GENERIC = re.compile(rf"{_WHO_WORD}|{_RANK_WORD}|de|d|(?:partner|kunden|mitglieds|vip|key|a)(?:status|stufe|level|rang)\w*|"
