@@ -31,7 +31,7 @@ _INVOICE = r"(?:invoice|rechnung|facture|factura)"
 _SENT = (
     r"(?:is|gets|will\s+be|would\s+be)\s+(?:only\s+|then\s+|just\s+)?(?:sent|issued|raised|emailed|mailed|sent\s+out)|goes\s+out|will\s+go\s+out|"
     r"follows|will\s+follow|comes|will\s+come|arrives|will\s+arrive|"
-    r"kommt|folgt|geht\s+(?:\w+\s+)?(?:raus|hinaus)|wird\s+(?:\w+\s+){0,2}?(?:verschickt|versandt|versendet|gesendet|"
+    r"kommt|folgt|geht\s+(?:\w+\s+){0,3}?(?:raus|hinaus)|raus|hinaus|wird\s+(?:\w+\s+){0,2}?(?:verschickt|versandt|versendet|gesendet|"
     r"gestellt|ausgestellt|zugestellt)|verschickt|versandt|versendet|zugestellt|ausgestellt|"
     r"(?:est|sera)\s+(?:\w+\s+)?(?:envoyée|émise|adressée|transmise)|part|partira|suit|suivra|arrive|arrivera|"
     r"vous\s+(?:parvient|parviendra)|"
@@ -58,12 +58,23 @@ _STEP_AT = (r"(?:after|post|upon|on|at|with|following|until|once|nach|bei|mit|zu
             r"(?!\s*(?:note|slip|address|schein|adresse|bon|albarán|nota))")
 
 
+_WE_SEND = (r"(?:we|i)\s+(?:\w+\s+)?(?:send|issue|raise|e-?mail)|(?:wir|ich)\s+(?:\w+\s+)?(?:schicken|senden|stellen|"
+            r"verschicken|versenden|schicke|sende|stelle)|(?:nous|je)\s+(?:n['’])?(?:\w+\s+)?(?:envoyons|enverrons|émettons|"
+            r"émettrons|envoie|enverrai)|envoyons|enverrons|enviamos|enviaremos|emitimos|emitiremos|mandamos|le\s+enviamos")
+"""The invoice sent by us: "we only send the invoice after acceptance", "Wir stellen die Rechnung nach der Abnahme"."""
+_WE_INVOICE = (r"(?:we|i)\s+(?:\w+\s+)?(?:invoice|bill)|(?:wir|ich)\s+(?:\w+\s+)?(?:fakturieren|berechnen|rechnen\s+\w+\s+ab)|"
+               r"(?:nous|je)\s+(?:\w+\s+)?(?:facturons|facturerons|facture)|facturamos|facturaremos")
+"""Invoicing said by its verb: "we invoice after go-live", "nous facturons après la mise en service"."""
+
+
 def _said_of(moment: str) -> re.Pattern[str]:
     # the invoice, its sending and the moment in one clause, in the orders our languages put them: "the invoice is sent
-    # after go-live", "after go-live, the invoice is sent", "nach der Abnahme wird Ihnen die Rechnung zugestellt"
-    invoice, sent = rf"\b{_INVOICE}\b", rf"\b(?:{_SENT})\b"
+    # after go-live", "after go-live, the invoice is sent", "nach der Abnahme wird Ihnen die Rechnung zugestellt", "die
+    # Rechnung wird nach der Abnahme verschickt", "we only send the invoice after acceptance", "we invoice on go-live"
+    invoice, sent, we_send = rf"\b{_INVOICE}\b", rf"\b(?:{_SENT})\b", rf"\b(?:{_WE_SEND})\b"
     return re.compile(rf"{invoice}[^.!?;,]*?{sent}[^.!?;,]*?\b{moment}|\b{moment}[^.!?;]*?{invoice}[^.!?;,]*?{sent}|"
-                      rf"\b{moment}[^.!?;]*?{sent}[^.!?;,]*?{invoice}", re.I)
+                      rf"\b{moment}[^.!?;]*?{sent}[^.!?;,]*?{invoice}|{invoice}[^.!?;,]*?\b{moment}[^.!?;,]*?{sent}|"
+                      rf"{we_send}[^.!?;,]*?{invoice}[^.!?;,]*?\b{moment}|\b(?:{_WE_INVOICE})\b[^.!?;,]*?\b{moment}", re.I)
 
 
 _LATER = _said_of(_STEP_AT)

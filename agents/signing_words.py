@@ -57,7 +57,8 @@ _AFTER_SIGNING = re.compile(
     r"gegenzeichnung)|(?:folgt|kommt|geht)\s+(?:\w+\s+){0,2}?(?:der\s+)?(?:unterschrift|unterzeichnung)|"
     # not "suite à la signature", "following the signature": those follow a signing that took place
     r"(?:après|dès|(?<!suite )à|lors\s+de|avec|suivra|suit|suivront)\s+(?:la\s+|votre\s+|sa\s+|leur\s+)?signature|"
-    r"(?:tras|después\s+de|con|al|seguirá\s+a|sigue\s+a)\s+(?:la\s+|su\s+)?firma)\b",
+    # wave 41: "la factura se emite a la firma del contrato"
+    r"(?:tras|después\s+de|con|al|a|seguirá\s+a|sigue\s+a)\s+(?:la\s+|su\s+)?firma)\b",
     re.I,
 )
 _TOLD_AS_PAST = re.compile(
