@@ -79,6 +79,10 @@ def _said_of(moment: str) -> re.Pattern[str]:
 
 _LATER = _said_of(_STEP_AT)
 _ON_SIGNING = _said_of(rf"(?:{_SIGNING})\b")
+_SPLIT = re.compile(r"\d|%|\b(?:milestones?|instal+ments?|parts?\s+of|partial|balance|deposit|hitos?|cuotas?|plazos?|"
+                    r"parte|anticipo|saldo|raten?|teil\w*|anzahlung|restbetrag|tranches?|acompte|solde|partie)\b", re.I)
+"""Figures or parts in the sentence ("Facturaremos por hitos: 30 % a la firma y 70 % en junio", inj45's 096): a
+payment plan, not the paperwork's order; the sentence is judged as written."""
 _NOT_A_STATEMENT = re.compile(rf"\b(?:{NEGATION_WORDS}|pas|{ASKED}|{ASKED_IF})\b|\?|¿", re.I)
 _PAST = re.compile(r"\b(?:was|were|went|came|has\s+been|had\s+been|already|wurde|ging|kam|bereits|schon|"
                    r"a\s+été|était|déjà|fue|se\s+envió|llegó|salió|ya)\b", re.I)
@@ -87,9 +91,10 @@ _CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
 
 def invoice_on_signing(sentence: str) -> bool:
     """Whether `sentence` says only that the invoice goes out when the contract is signed, as a plan: no later step,
-    negation, question or past tense in it."""
+    figure, part, negation, question or past tense in it."""
     return bool(_ON_SIGNING.search(sentence)) and not (
-        _LATER.search(sentence) or _NOT_A_STATEMENT.search(sentence) or _PAST.search(sentence))
+        _LATER.search(sentence) or _NOT_A_STATEMENT.search(sentence) or _PAST.search(sentence)
+        or _SPLIT.search(sentence))
 
 
 def deferred_invoices(text: str) -> list[str]:

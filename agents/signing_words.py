@@ -57,8 +57,7 @@ _AFTER_SIGNING = re.compile(
     r"gegenzeichnung)|(?:folgt|kommt|geht)\s+(?:\w+\s+){0,2}?(?:der\s+)?(?:unterschrift|unterzeichnung)|"
     # not "suite à la signature", "following the signature": those follow a signing that took place
     r"(?:après|dès|(?<!suite )à|lors\s+de|avec|suivra|suit|suivront)\s+(?:la\s+|votre\s+|sa\s+|leur\s+)?signature|"
-    # wave 41: "la factura se emite a la firma del contrato"
-    r"(?:tras|después\s+de|con|al|a|seguirá\s+a|sigue\s+a)\s+(?:la\s+|su\s+)?firma)\b",
+    r"(?:tras|después\s+de|con|al|seguirá\s+a|sigue\s+a)\s+(?:la\s+|su\s+)?firma)\b",
     re.I,
 )
 _TOLD_AS_PAST = re.compile(
@@ -84,7 +83,8 @@ def after_a_signing_to_come(clause: str, sentence: str) -> bool:
     document exists (agents.deal_done_claims) and no post-sale step is under way (agents.deal_closure). Told as past
     ("Tras la firma, la factura ya se envió", "Nach der Unterschrift ist die Rechnung rausgegangen") it is a signature
     given (issue 11, wave 32)."""
-    return _AFTER_SIGNING.search(clause) is not None and not _told_as_past(sentence)
+    # wave 41: an invoice sent on signing ("la factura se emite a la firma del contrato") is a step still to come
+    return invoice_on_signing(sentence) or _AFTER_SIGNING.search(clause) is not None and not _told_as_past(sentence)
 
 
 def after_a_signing_told_as_past(clause: str, sentence: str) -> bool:
