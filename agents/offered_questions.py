@@ -40,7 +40,7 @@ _DE = (
     r"wie\s+wäre\s+es|was\s+halten\s+sie\s+(?:davon|von)|was\s+sagen\s+sie\s+(?:zu|dazu)|was\s+wäre,?\s+wenn|"
     r"und\s+wenn\s+wir|(?:soll|sollen|sollte|sollten)\s+(?:ich|wir)|(?:darf|dürfen|kann|können|könnten)\s+(?:ich|wir)\s+"
     r"ihnen|(?:würde|wäre|hilft|hülfe)\s+(?:[\w,.-]+\s+){0,12}?(?:helfen|hilfreich|interessant|eine\s+hilfe|entgegenkommen|"
-    r"denkbar|vorstellbar|erleichtern|einfacher\s+machen|leichter\s+machen)|"
+    r"denkbar|vorstellbar|erleichtern|einfacher|leichter|praktischer)|"
     r"hilft\s+(?:es|das|ihnen)|möchten\s+sie|hätten\s+sie\s+(?:gern|interesse)|wenn\s+sie\s+(?:möchten|wollen|mögen)"
 )
 _FR = (
@@ -48,12 +48,12 @@ _FR = (
     r"(?:aiderai|conviendrai|intéresserai|rassurerai|faciliterai|plairai)(?:t|ent)(?:-(?:t-)?(?:il|elle|ils|elles|ce|on))?|"
     r"(?:voulez|souhaitez|aimeriez)-vous\s+(?:que|qu['’]|un|une|le|la|les|des)|"
     r"(?:pourrions|pouvons|pourrais|puis)-(?:nous|je)\s+vous\s+(?:offrir|proposer|faire|inclure|accorder)|"
-    r"serait-(?:il|ce)\s+utile|devrions-nous|si\s+vous\s+(?:voulez|le\s+souhaitez|souhaitez|préférez)"
+    r"serait-(?:il|ce)\s+utile|serait-(?:il|elle|ce)\s+(?:pas\s+)?plus\s+(?:simple|pratique|facile)|devrions-nous|si\s+vous\s+(?:voulez|le\s+souhaitez|souhaitez|préférez)"
 )
 _ES = (
     r"y\s+si|qué\s+tal|(?:qué\s+)?(?:le|les)\s+parece|(?:le|les)\s+(?:vendría|vendrían|ayudaría|ayudarían|interesaría|"
     r"interesarían|serviría|servirían|convendría|convendrían|gustaría|facilitaría)|ayudaría|serviría|sería\s+útil|"
-    r"(?:quiere|quieren|desea|desean)\s+que|(?:podríamos|podemos)\s+(?:ofrecerle|ofrecerles|regalarle|regalarles|"
+    r"sería\s+más\s+(?:sencill[oa]|fácil|práctic[oa]|simple)|(?:quiere|quieren|desea|desean)\s+que|(?:podríamos|podemos)\s+(?:ofrecerle|ofrecerles|regalarle|regalarles|"
     r"incluirle|incluirles|darle|darles|hacerle|hacerles)|si\s+(?:quiere|quieren|lo\s+desea|desea|prefiere)"
 )
 _FRAME = re.compile(rf"\b(?:{_EN}|{_DE}|{_FR}|{_ES})(?![\w-])", re.I)

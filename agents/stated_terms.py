@@ -38,9 +38,11 @@ einlösen", "vos bons d'achat", "sus vales de compra"): theirs already, so the p
 
 
 _ASKING_NOT = re.compile(r"\b(?:would|could|should|will|wo|does|do|is|are|ca)n['’]t\b|"
-                         r"\bnicht(?=\s+(?:einfacher|leichter|besser|sinnvoller|praktischer|günstiger)\b)", re.I)
-"""A proposal asked in the negative ("Wouldn't a flat fee be simpler?", "Wäre ein Pauschalpreis nicht einfacher?")
-proposes the term: the negation asks, it does not deny."""
+                         r"\bnicht(?=\s+(?:einfacher|leichter|besser|sinnvoller|praktischer|günstiger)\b)|"
+                         r"\bpas(?=\s+plus\s+(?:simple|pratique|facile)\b)|\bno(?=\s+(?:sería|le\s+\w+ría)\b)", re.I)
+"""A proposal asked in the negative ("Wouldn't a flat fee be simpler?", "Wäre ein Pauschalpreis nicht einfacher?",
+"Un forfait ne serait-il pas plus simple ?", "¿No sería más sencilla una tarifa plana?") proposes the term: the
+negation asks, it does not deny."""
 _REPORTED_ASK = re.compile(
     r"\b(?:asked|asks|wondered|wonders|wanted\s+to\s+know)\s+(?:us\s+|me\s+)?(?:whether|if)\b|\bfragt\w*,?\s+ob\b|"
     r"\bwissen,?\s+ob\b|\bdemand\w*\s+si\b|\bsavoir\s+si\b|\bpregunt\w*\s+si\b|\bsaber\s+si\b", re.I)
