@@ -44,6 +44,9 @@ def _ours(lang: str, text: str) -> list[str]:
     ("es", "¿Y si le ofrecemos una tarifa plana por ruta?"),
     ("es", "¿Le interesaría el estatus de socio preferente?"),
     ("es", "¿Qué tal vales de formación para los conductores?"),
+    ("de", "Wäre ein Pauschalpreis nicht einfacher?"),
+    ("fr", "Un forfait tout compris ne serait-il pas plus simple ?"),
+    ("es", "¿No sería más sencilla una tarifa plana?"),
 ])
 def test_a_term_put_as_a_proposal_question_is_refused_in_every_language(lang, text):
     assert _ours(lang, text)
@@ -77,6 +80,10 @@ def test_an_offer_after_if_you_like_said_as_a_statement_stays_refused(lang, text
     ("en", "Would a call on Thursday help?"),
     ("en", "Would it help if we did not charge a flat fee but priced each truck?"),
     ("de", "Einen Pauschalpreis bieten wir nicht an; wäre das ein Problem?"),
+    ("de", "Wäre es nicht einfacher, wenn Sie uns Ihre Flottenliste schicken?"),
+    ("de", "Ist Ihr Pauschaltarif beim jetzigen Anbieter nicht einfacher?"),
+    ("es", "No ofrecemos tarifa plana; ¿sería más sencillo por camión?"),
+    ("en", "Would you like to keep your gold partner status?"),
 ])
 def test_a_question_about_the_buyer_or_their_own_things_passes(lang, text):
     """Guard: these passed before the proposal reading and must keep passing with it."""
