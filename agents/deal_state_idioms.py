@@ -40,7 +40,8 @@ _CONDITIONAL = (
     r"awaiting|pending|wait\w*|send|sending|prepare|preparing|get|"
     # the same conditions in German, French and Spanish: "wenn Sie grünes Licht gegeben haben"
     # (not "nachdem": "nachdem der Vertrag in trockenen Tüchern ist" states it as done)
-    r"sobald|wenn|falls|bevor|dès que|une fois que|lorsque|quand|si|cuando|en cuanto|una vez que|"
+    # wave 41 (offers41): "une fois le contrat signé", "una vez firmado": the participle after "once" is a condition too
+    r"sobald|wenn|falls|bevor|dès que|une fois(?: que)?|lorsque|quand|si|cuando|en cuanto|una vez(?: que)?|"
     r"tan pronto como)\b|"
     # wave 32: what must still happen ("must be approved by management", "tiene que ser aprobado")
     rf"\b(?:{OBLIGATION_WORDS})\b"

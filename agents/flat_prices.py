@@ -7,7 +7,13 @@ check let it through: its rationale also named the payback calculation, which an
 limit are terms only a proposal or the tenant's settings set, never a name or a note: "flat fee", "unlimited users",
 "no vehicle limit", "Pauschalpreis", "Flatrate", "beliebig viele Fahrzeuge", "prix forfaitaire", "véhicules
 illimités", "tarifa plana", "sin límite de vehículos". Read as written, in every role's text; a question or a denial
-passes ("Would a flat fee help?", "Einen Pauschalpreis bieten wir nicht an").
+passes ("Einen Pauschalpreis bieten wir nicht an"); a proposal put as a question is refused like the statement (wave
+41: agents.stated_terms).
+
+Wave 41 (offers41): a record field named for the pricing model vouches the term it holds (agents.term_fields):
+"pricing_model": "flat fee per depot" lets "the flat fee per depot" pass; a flat price vouches flat-price words
+("flat fee", "Pauschalpreis", "forfait", "tarifa plana"), not a quantity without a limit unless its value says so
+("unlimited users", "ohne Fahrzeuglimit").
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from agents.stated_terms import stated_terms
+from agents.term_fields import Field, fields_of_kind
 
 _COUNTED = (r"(?:vehicles?|trucks?|vans?|users?|seats?|drivers?|clinics?|sites?|devices?|licen[cs]es?|chairs?|"
             r"depots?|locations?)")
@@ -48,8 +55,28 @@ _CUES = ("flat", "inclusive", "all-in", "all in", "unlimited", "limit", "cap", "
          "ilimitad", "global", "plafond", "tope")
 
 
-def flat_prices(text: str, allowed_promises: Iterable[str] = ()) -> list[str]:
+_PRICING_FIELD = re.compile(
+    r"\b(?:pricing|price|billing|licen[cs]e|charging|fee)\s+(?:model|type|scheme|basis|structure|plan)\b|"
+    r"\b(?:preis|abrechnungs|tarif|lizenz|gebuhren)(?:modell|art|struktur)\b|"
+    r"\b(?:modele|mode|type|structure|formule)\s+(?:de\s+)?(?:tarif\w*|prix|facturation|licence)\b|\btarification\b|"
+    r"\b(?:modelo|tipo|esquema)\s+(?:de\s+)?(?:precios?|tarifa|facturacion|licencia)\b|\btarificacion\b", re.I)
+"""A field name that says it holds the pricing model ("pricing_model", "Preismodell", "modele_tarifaire",
+"modelo_de_precio"), in folded words."""
+_NO_LIMIT = re.compile(r"limit|cap\b|ceiling|any\s+number|begrenz|obergrenze|deckel|beliebig|plafond|tope|l[ií]mite|"
+                       r"ilimitad|lifted|removed|waived|dropped|aufgehoben|gestrichen|entfällt|levée?|supprimée?|"
+                       r"elimina|suprime|levanta", re.I)
+"""The words that make a match a quantity without a limit rather than a flat price."""
+
+
+def _kind(found: str) -> str:
+    return "no limit" if _NO_LIMIT.search(found) else "flat price"
+
+
+def flat_prices(text: str, allowed_promises: Iterable[str] = (), fields: tuple[Field, ...] = ()) -> list[str]:
     """The flat prices and unlimited quantities `text` (as written) states as terms; one a phrase of the tenant's
-    `allowed_promises` holds passes."""
+    `allowed_promises` holds passes, and so does one of a kind (a flat price, no limit) a pricing-model field of the
+    record's `fields` (agents.term_fields.custom_fields) holds."""
+    held = {_kind(m.group(0)) for _, value in fields_of_kind(fields, _PRICING_FIELD, _FLAT)
+            for m in _FLAT.finditer(value)}
     return [f"price talk the record does not anchor (a flat price or no limit): {t!r}"
-            for t in stated_terms(text, _FLAT, _CUES, allowed_promises)]
+            for t in stated_terms(text, _FLAT, _CUES, allowed_promises) if _kind(t) not in held]

@@ -7,15 +7,24 @@ what an output says, not on the carrier: a status, tier or level of a partner, c
 seller grants, and no record field holds one as a deal fact (agents.approvals reads "preferred partner" as a
 selection; this reads the status: "preferred-partner status", "tier P1", "Partnerstatus", "Stufe P1", "statut de
 partenaire privilégié", "niveau P1", "socio preferente", "nivel P1"). Read as written, in every role's text, so a
-name or a field that carries the words vouches nothing; a question or a denial ("no partner tier applies") passes.
+name or a field that carries the words vouches nothing; a question about the buyer or a denial ("no partner tier
+applies") passes; a proposal put as a question is refused like the statement (wave 41: agents.stated_terms).
 "Before the partners meet" (a firm's partners) names people, not a status, and is not read.
+
+Wave 41 (offers41): what the tenant vouches passes. A phrase of its allowed promises, as for vouchers and flat prices,
+and a field named for the status ("partner_tier": "Gold", "Partnerstatus": "Premium-Partner", "statut_partenaire",
+"nivel_socio"; agents.term_fields) vouches a status whose grade or code its name or value holds: "Gold" vouches "gold
+partner" and "Partnerstatus", not "platinum partner"; "P1" vouches "tier P1".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from agents.normalize import fold_accents
 from agents.stated_terms import stated_terms
+from agents.term_fields import Field, fields_of_kind
 
 _WHO = r"(?:partner|partners|customer|client|account|member|membership|reseller|vip)"
 _GRADE = (r"(?:preferred|privileged|premier|premium|strategic|gold|silver|platinum|elite|priority|vip|key|tier[- ]one|"
@@ -44,6 +53,34 @@ _CUES = ("partner", "partenaire", "premium", "preferred", "privileg", "platinum"
          "condición")
 
 
-def partner_statuses(text: str) -> list[str]:
-    """The partner statuses, tiers and levels `text` (as written) states of the buyer."""
-    return [f"deal state: a partner status or tier no record field holds: {t!r}" for t in stated_terms(text, _STATUS, _CUES)]
+_WHO_WORD = (r"(?:partner\w*|reseller|customer|client\w*|account|member\w*|kunden\w*|mitglied\w*|partenaire|socio|"
+             r"cuenta|vip)")
+_RANK_WORD = (r"(?:status|tier|level|rank|grade|stufe|rang|statut|niveau|nivel|categor\w*|estatus|rango|klasse|programme|"
+              r"program)")
+_STATUS_FIELD = re.compile(rf"\b{_WHO_WORD}\s+(?:\w+\s+)?{_RANK_WORD}\b|\b{_RANK_WORD}\s+(?:de\s+|d\s+)?{_WHO_WORD}\b|"
+                           r"\b(?:partner|kunden|mitglieds)(?:status|stufe|level|rang|klasse)\b", re.I)
+"""A field name that says it holds the buyer's status ("partner_tier", "Partnerstatus", "statut_partenaire",
+"nivel_socio"), in folded words."""
+_GRADE_VALUE = re.compile(
+    rf"{_STATUS.pattern}|\b(?:{_GRADE[3:-1]}|bronze|platin|silber|vorzugs\w*|bevorzugt\w*|strategisch\w*|"
+    r"privil[eé]gi\w*|prioritaire|strat[eé]gique|platine|pr[eé]f[eé]renti?\w*|oro|plata|platino|estrat[eé]gic\w*|"
+    r"prioritari\w*)(?![\w-])|"
+    r"^(?-i:[A-Z]{1,2}[- ]?\d{0,2})$", re.I)
+"""What a status field holds: a status, a grade alone ("Gold", "Premium") or a code alone ("P1", "A")."""
+_GENERIC = re.compile(rf"{_WHO_WORD}|{_RANK_WORD}|de|d|(?:partner|kunden|mitglieds|vip|key|a)(?:status|stufe|level|rang)\w*|"
+                      r"estado|condicion|compte\w*|socios|cuentas|membership", re.I)
+"""The words of a status that name no grade: "partner", "status", "Stufe", "statut de partenaire"."""
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", fold_accents(text).lower()))
+
+
+def partner_statuses(text: str, allowed_promises: Iterable[str] = (), fields: tuple[Field, ...] = ()) -> list[str]:
+    """The partner statuses, tiers and levels `text` (as written) states of the buyer; one a phrase of the tenant's
+    `allowed_promises` holds passes, and so does one whose grade a status field of the record's `fields`
+    (agents.term_fields.custom_fields) holds."""
+    held = [_words(f"{name} {value}") for name, value in fields_of_kind(fields, _STATUS_FIELD, _GRADE_VALUE)]
+    return [f"deal state: a partner status or tier no record field holds: {t!r}"
+            for t in stated_terms(text, _STATUS, _CUES, allowed_promises)
+            if not any({w for w in _words(t) if not _GENERIC.fullmatch(w)} <= words for words in held)]

@@ -25,6 +25,7 @@ from agents.declined_special_prices import declined_special_prices_out
 from agents.denied_discounts import denied_discount
 from agents.exception_promises import refused_exception
 from agents.invoice_details import invoice_detail_asked
+from agents.invoice_moments import invoice_on_signing
 from agents.invoice_references import invoice_referenced
 from agents.invoice_routing import invoice_routed
 from agents.negated_free import mask_negated_free
@@ -183,9 +184,10 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # wave 30: the list price, a discount said not to exist ("Einen Nachlass haben wir nie vereinbart")
         if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence) or at_list_price(sentence) \
                 or denied_discount(sentence) or usual_terms_apply(sentence) or nothing_paid_yet(sentence, sentence) \
-                or refused_exception(sentence) \
+                or refused_exception(sentence) or invoice_on_signing(sentence) \
                 or checked_price_effect(sentence) or summarised_amount(sentence, _OUR_PRICE):  # wave 38: "changes little in price, but I'll check" (agents.checked_price_effects)
             continue  # wave 33 (set 42's 014, 020): "Es gelten unsere üblichen Zahlungsbedingungen", "nothing paid yet"
+            # wave 41: "La factura se envía tras la firma" orders the paperwork (agents.invoice_moments)
             # wave 40 (agents.summarised_amounts): "une synthèse : montant annuel, coût par atelier" lists a heading
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a

@@ -76,6 +76,7 @@ from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.spelled_numbers import spelled_number_violations
 from agents.symbol_letters import spelled_out
+from agents.term_fields import custom_fields
 from agents.text_memory import TEXT_MEMORY, remembered
 from agents.timing import timing_violations
 from agents.unreadable_runs import unreadable_runs
@@ -240,6 +241,7 @@ def commercial_rule_violations(
     said = allowed_phrases_out(said, allowed_promises)
     text = without_vouched(said, vocab)
     stage, asked_today = ctx.record.stage_kind, _asked_today(ctx)
+    fields = custom_fields(ctx)
     counts = vocab.numbers - vocab.money
     # the rules that read only the words are answered once per wording (agents.worded_rules, wave 36)
     if rememberable(allowed_promises):
@@ -279,7 +281,9 @@ def commercial_rule_violations(
             *free_items(said, allowed_promises),  # wave 38 (set 47's 095): "deux postes de réception gracieux"
             *past_dated_offers(said, ctx),  # wave 38 (set 50's 026): "el precio de feria del 10 de noviembre" kept
             # wave 40 (set 52's 050, 066, 122): a partner tier, a voucher, a flat price, whatever carried them in
-            *partner_statuses(said), *vouchers(said, allowed_promises), *flat_prices(said, allowed_promises),
+            # wave 41: what the tenant vouches, in its allowed promises or a field named for the term (agents.term_fields)
+            *partner_statuses(said, allowed_promises, fields), *vouchers(said, allowed_promises, fields),
+            *flat_prices(said, allowed_promises, fields),
             # wave 41 (probe41, the lead's probe): months credited back, a price tier claimed for the buyer
             *credited_months(said, allowed_promises), *price_tiers(said, allowed_promises)]
 

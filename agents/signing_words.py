@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from agents.invoice_moments import invoice_on_signing
+
 SIGNING = (r"(?:signing|signed)(?! off\b(?!\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|your\s+)?(?:budget|purchase|deal|"
            r"contract|proposal|order|spend|investment|quote|offer|pricing|price)))|"
            r"sign(?![- ]?off\b(?!\s+(?:on\s+|of\s+|for\s+)?(?:the\s+|our\s+|this\s+|your\s+)?(?:budget|purchase|deal|"
@@ -69,16 +71,23 @@ _TOLD_AS_PAST = re.compile(
 )
 
 
+def _told_as_past(sentence: str) -> bool:
+    # wave 41 (offers41): "La facture est envoyée après la signature" is a present passive and "sigue a la firma" a
+    # Spanish preposition, not French "a" (has): an invoice sent on signing, as a plan, tells nothing as past
+    return _TOLD_AS_PAST.search(sentence) is not None and not invoice_on_signing(sentence)
+
+
 def after_a_signing_to_come(clause: str, sentence: str) -> bool:
     """Whether `clause` times a step by a signature (the invoice "kommt nach der Unterschrift", "suivra la signature",
     "llegará tras la firma") in a `sentence` that tells nothing as past: the signature is still to come, so no signed
     document exists (agents.deal_done_claims) and no post-sale step is under way (agents.deal_closure). Told as past
     ("Tras la firma, la factura ya se envió", "Nach der Unterschrift ist die Rechnung rausgegangen") it is a signature
     given (issue 11, wave 32)."""
-    return _AFTER_SIGNING.search(clause) is not None and _TOLD_AS_PAST.search(sentence) is None
+    # wave 41: an invoice sent on signing ("la factura se emite a la firma del contrato") is a step still to come
+    return invoice_on_signing(sentence) or _AFTER_SIGNING.search(clause) is not None and not _told_as_past(sentence)
 
 
 def after_a_signing_told_as_past(clause: str, sentence: str) -> bool:
     """Whether `clause` times a step by a signature in a `sentence` told as past ("After the signature, the invoice
     went out"): a plan word such as "after" makes no plan of it."""
-    return _AFTER_SIGNING.search(clause) is not None and _TOLD_AS_PAST.search(sentence) is not None
+    return _AFTER_SIGNING.search(clause) is not None and _told_as_past(sentence)

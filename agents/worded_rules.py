@@ -35,6 +35,7 @@ from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases, renewal_locks
 from agents.held_price_words import held_price_words
+from agents.invoice_moments import deferred_invoices
 from agents.jargon_terms import jargon_violations
 from agents.moving_price import falling_prices
 from agents.normalize import normalise
@@ -105,7 +106,7 @@ def worded_violations(
         (*needless_budget_steps(read), *spelled_percent_violations(text, percents),
          *spelled_money(text, money, percents), *concession_violations(read), *zeroed_items(as_said),
          *compound_concessions(read), *unanchored_price_talk(read, approved_discount, topic_reports=topic_reports),
-         *payment_moments(read),
+         *payment_moments(read), *deferred_invoices(read),  # wave 41: "the invoice is sent after go-live"
          *promised_outcomes(read), *held_increases(read), *falling_prices(read), *renewal_locks(read),
          *financing_terms(read), *term_commitments(text), *approval_claims(text, stage_kind)),
         tuple(jargon_violations(read, stage_kind)),

@@ -4,7 +4,8 @@ in another clause of the rationale anchored the price talk, and the name field v
 
 Tested as the adversary in other fields, wordings, languages and roles (a company name, a deal name, "flat fee",
 "unlimited users", "prix forfaitaire", "tarifa plana", "sin límite de vehículos", in drafts and rationales), and as the
-user (a question, a denial, the buyer's own limits pass)."""
+user (a question about the buyer, a denial, the buyer's own limits pass). Wave 41 (offers41): a question put as a
+proposal ("Would a flat fee per depot make the budget review easier?") is refused like the statement."""
 
 from __future__ import annotations
 
@@ -29,17 +30,20 @@ _FLAT = "(a flat price or no limit)"
     ("fr_deal", "La proposition prévoit un forfait tout compris sans limite de postes.", False),
     ("es_opportunity", "Confirmar a Javier la tarifa plana acordada.", True),
     ("es_opportunity", "La propuesta incluye vehículos ilimitados para sus dos rutas.", False),
+    # wave 41 (offers41): a proposal put as a question offers as the statement does; both passed in wave 40
+    ("hubspot_deal", "Would a flat fee per depot make the budget review easier?", False),
+    ("es_opportunity", "¿Le ayudaría una tarifa plana por ruta?", False),
 ])
 def test_a_flat_price_or_no_limit_in_any_language_and_role_is_refused(record, text, internal):
     assert any(_FLAT in r for r in refusals(record, text, internal=internal))
 
 
 @pytest.mark.parametrize("record, text", [
-    ("hubspot_deal", "Would a flat fee per depot make the budget review easier?"),
+    ("hubspot_deal", "Do you pay your current provider a flat fee per depot?"),
     ("hubspot_deal", "There is no flat price; the proposal prices each of your 420 trucks."),
     ("de_deal", "Einen Pauschalpreis bieten wir nicht an; das Angebot rechnet mit Ihren 120 Fahrzeugen."),
     ("fr_deal", "Nous ne proposons pas de forfait illimité ; la proposition compte vos 6 ateliers."),
-    ("es_opportunity", "¿Le ayudaría una tarifa plana por ruta?"),
+    ("es_opportunity", "¿Tienen ya una tarifa plana con su proveedor actual?"),
     ("es_opportunity", "Le envío la propuesta con el límite de velocidad que pidió Javier para sus camiones."),
 ])
 def test_a_question_a_denial_or_the_buyers_own_limit_pass(record, text):

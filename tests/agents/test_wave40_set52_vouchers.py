@@ -28,6 +28,8 @@ _VOUCHER = "(a voucher)"
     ("fr_deal", "Vos chefs d'atelier recevront des chèques-cadeaux à la signature.", False),
     ("es_opportunity", "Prometer a Javier vales de formación para los conductores.", True),
     ("es_opportunity", "Incluimos cupones de combustible para sus dos rutas.", False),
+    # wave 41 (offers41): a proposal put as a question offers as the statement does; this passed in wave 40
+    ("hubspot_deal", "Would vouchers for the driver training help, or should it stay a line of its own?", False),
 ])
 def test_a_voucher_given_in_any_language_and_role_is_refused(record, text, internal):
     assert any(_VOUCHER in r for r in refusals(record, text, internal=internal))
@@ -35,7 +37,7 @@ def test_a_voucher_given_in_any_language_and_role_is_refused(record, text, inter
 
 @pytest.mark.parametrize("record, text", [
     ("fr_deal", "Merci d'indiquer le numéro de bon de commande sur la signature."),
-    ("hubspot_deal", "Would vouchers for the driver training help, or should it stay a line of its own?"),
+    ("hubspot_deal", "Do your drivers still hold training vouchers from their last provider?"),
     ("hubspot_deal", "We do not issue vouchers; the training is listed in the proposal with its own price."),
     ("de_deal", "Gutscheine gibt es nicht; die Schulung steht als eigene Position im Angebot."),
     ("es_opportunity", "Vale, le envío la propuesta el viernes 27 de noviembre."),
