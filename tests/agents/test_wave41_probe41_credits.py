@@ -32,6 +32,9 @@ _CREDIT = "(a credit)"
     ("es_opportunity", "Si la implantación se retrasa, le abonamos los meses perdidos."),
     ("es_opportunity", "Le emitimos una nota de abono por dos meses al firmar."),
     ("es_opportunity", "Cada mes de retraso se le acredita en su cuenta."),
+    # a proposal put as a question offers as the statement does (agents.offered_questions; offers41 made stated_terms
+    # read it so): probe41 had it as a guard, written before the policy was made one
+    ("hubspot_deal", "Should we credit your account if the rollout slips?"),
 ])
 def test_months_credited_back_in_any_language_are_refused(record, sentence):
     assert any(_CREDIT in r for r in sentence_refusals(record, sentence)), sentence_refusals(record, sentence)
@@ -39,7 +42,6 @@ def test_months_credited_back_in_any_language_are_refused(record, sentence):
 
 @pytest.mark.parametrize("record, sentence", [
     ("hubspot_deal", "Dana asked whether a credit applies if the rollout slips."),
-    ("hubspot_deal", "Should we credit your account if the rollout slips?"),
     ("hubspot_deal", "We do not credit months back; the rollout dates are in the proposal."),
     ("hubspot_deal", "Thanks for the credit you gave our team during the pilot review."),
     ("hubspot_deal", "Your dispatchers get hours back every week once the routes are planned."),
