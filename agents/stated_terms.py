@@ -10,22 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.negation import denied_in_clause
 from agents.sentence_ends import sentence_parts
-
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|none|neither|nor|nicht|kein\w*|nie|weder|pas|jamais|aucun\w*|ni|nunca|ning[uú]n\w*|nada)\b|"
-    r"n't\b|\bn['’]", re.I)
-"""A negation in the clause before a term denies it ("we do not offer a flat price"); a word more than five words back,
-or across a comma or a semicolon, does not."""
-_CLAUSE = re.compile(r"[,;:()\n–—]")
-_NEGATED_AFTER = re.compile(r"\b(?:not|never|nicht|nie|niemals)\b|n't\b", re.I)
-"""German denies after the term ("Einen Partnerstatus gibt es nicht"), and so does "is not included" in English."""
-
-
-def _denied(prefix: str, rest: str) -> bool:
-    before = " ".join(_CLAUSE.split(prefix)[-1].split()[-6:])
-    after = " ".join(_CLAUSE.split(rest)[0].split()[:6])
-    return bool(_NEGATION.search(before) or _NEGATED_AFTER.search(after))
 
 
 def stated_terms(text: str, term: re.Pattern[str], cues: Iterable[str] = (), allowed_promises: Iterable[str] = ()
@@ -43,5 +29,5 @@ def stated_terms(text: str, term: re.Pattern[str], cues: Iterable[str] = (), all
         if "?" in sentence or "¿" in sentence:
             continue
         out += [m.group(0) for m in term.finditer(sentence)
-                if not _denied(sentence[:m.start()], sentence[m.end():]) and m.group(0).lower() not in permitted]
+                if not denied_in_clause(sentence[:m.start()], sentence[m.end():]) and m.group(0).lower() not in permitted]
     return out
