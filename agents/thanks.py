@@ -13,6 +13,7 @@ from agents.facts import find_dates
 from agents.moments import sender_of
 from agents.normalize import normalise
 from agents.relayed_remarks import without_relayed_remarks
+from agents.sentence_ends import sentence_parts
 from agents.thanks_scope import thanked_clause
 
 _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|muchas gracias|"
@@ -182,7 +183,7 @@ def _produced_by_us(part: str, ctx: Context, names: set[str]) -> str:
             if shared > ours:
                 ours, what = shared, a.get("subject") or a["id"]
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+|\n+", said):
+        for sentence in sentence_parts(said):
             shared = len(_stemmed(sentence) & thing)
             if a.get("direction") == "inbound" and _REQUEST.search(sentence):
                 # the buyer asking us for it ("¿Nos puede enviar la propuesta con el calendario de implantación?") makes
