@@ -27,12 +27,18 @@ and so cut at "Dr.", "z. B." and, in negated_free, at the point of "3.5").
 
 Not moved here: agents.learned_screen's `sentences` (the committed screen was trained on that split); agents.names'
 name-list split (agents.name_abbreviations.SENTENCE_END also cuts at ":", ";" and a comma's line end, where a list of
-names ends, which is no sentence end); the concept rules, which also cut at ";" (agents.concepts: "stays at USD
-48,000; I can compare ... at the same price" are two things said); agents.ask_senders.signature_of and
-agents.signoffs, which look for the last full stop of an e-mail or of its last line, where a signature begins, not for
-a sentence (on the shared split "Thanks. Dr. Dana Berg" would sign with the title; not measured in wave 40, so not
-moved). About twenty more checks still cut with a plain `re.split` of their own (many of them also at ";": grep
-agents/ for `(?<=[.!?])`); wave 40 moved the ones named above.
+names ends, which is no sentence end); agents.ask_senders.signature_of and agents.signoffs, which look for the last
+full stop of an e-mail or of its last line, where a signature begins, not for a sentence (on the shared split "Thanks.
+Dr. Dana Berg" would sign with the title; not measured in wave 40, so not moved).
+
+Wave 41 (tidy41) moved the plain `re.split`s at ". ! ?" of sixteen checks onto `sentence_parts`, and those at
+". ! ? ;" (agents.clauses.CLAUSE_BREAK's sixteen users, twelve checks' own copies, agents.concepts' sentences cut again
+at ";") onto `clause_parts`, which cuts the same sentences after each ";". `clause_pieces` is the coarser unit six
+checks kept on purpose. Still on their own cut: the checks that fold case before they cut (agents.capability_claims,
+confidences, noted_hearsay: the split reads case), field_claims (CLAUSE_BREAK with its "i. V." and "i. A."
+exceptions), the splits that keep their breaks as pieces to rebuild a text (field_terms, own_confirmations,
+contract_field_dates, order_numbers, zone_conversions), context.shorten, and the checks whose unit is a clause inside
+a sentence (at ",", ":", a dash or a joining word).
 """
 
 from __future__ import annotations
