@@ -13,6 +13,7 @@ from agents.claims import discount_violations
 from agents.financing_terms import financing_terms
 from agents.held_increases import renewal_locks
 from agents.negation import denied_in_clause
+from agents.placed_orders import placed_orders
 from agents.sentence_ends import clause_parts, clause_pieces
 
 
@@ -94,3 +95,24 @@ def test_a_price_move_the_same_sentence_declines_after_an_abbreviation_is_no_off
 def test_a_price_move_declined_only_in_the_next_sentence_is_still_an_offer() -> None:
     """Guard: the declining sentence covers itself only."""
     assert discount_violations("I know a lower price came up, e.g. from Acme. I cannot offer one.", 0.0)
+
+
+def test_an_order_placed_on_a_german_day_is_read_in_one_clause() -> None:
+    assert placed_orders("Herr Weber hat den Auftrag am 3. Dezember erteilt.", "open")
+
+
+@pytest.mark.parametrize("text", [
+    # set 52's 129 (h52-title-de-weber-muendlich-erteilt): the one detail the wave's verdict dumps moved
+    "Da Herr Weber den Auftrag erteilt hat, schicke ich die Auftragsbestätigung vom 28. Oktober.",
+    "Mr. Weber placed the purchase order, e.g. for 120 trucks, yesterday.",
+    "M. Weber a passé la commande, p. ex. pour 120 camions, hier.",
+    "El Sr. Weber emitió la orden de compra, p. ej. para 120 camiones, ayer.",
+])
+def test_an_order_stated_placed_is_quoted_as_its_whole_clause(text: str) -> None:
+    assert placed_orders(text, "open") == [
+        f"deal state by purchase order: an order stated as issued or received on an open deal: {text!r}"]
+
+
+def test_an_order_not_yet_placed_on_a_german_day_still_passes() -> None:
+    """Guard: the negation stays in the clause it reads."""
+    assert placed_orders("Herr Weber hat den Auftrag am 3. Dezember noch nicht erteilt.", "open") == []
