@@ -10,11 +10,14 @@ from __future__ import annotations
 import pytest
 
 from agents.claims import discount_violations
+from agents.context import build_context
 from agents.financing_terms import financing_terms
 from agents.held_increases import renewal_locks
+from agents.named_systems import unrecorded_systems
 from agents.negation import denied_in_clause
 from agents.placed_orders import placed_orders
 from agents.sentence_ends import clause_parts, clause_pieces
+from tests.agents.conftest import NOW, load_record
 
 
 @pytest.mark.parametrize(("text", "parts"), [
@@ -116,3 +119,19 @@ def test_an_order_stated_placed_is_quoted_as_its_whole_clause(text: str) -> None
 def test_an_order_not_yet_placed_on_a_german_day_still_passes() -> None:
     """Guard: the negation stays in the clause it reads."""
     assert placed_orders("Herr Weber hat den Auftrag am 3. Dezember noch nicht erteilt.", "open") == []
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    # set 35's de-b4: the other detail the wave's verdict dumps moved (still refused)
+    ("de_deal", "Anbei unser Angebot inkl. SAP-Anbindung."),
+    ("hubspot_deal", "Attached is our offer incl. the SAP integration."),
+    ("es_opportunity", "Adjunto nuestra oferta, p. ej. con la integración con SAP."),
+])
+def test_a_system_nobody_named_is_quoted_with_its_whole_sentence(record: str, text: str) -> None:
+    ctx = build_context(*load_record(record), now=NOW)
+    assert unrecorded_systems(text, ctx) == [f"connects with a system the record never names (SAP): {text!r}"]
+
+
+def test_a_system_we_say_we_do_not_connect_still_passes() -> None:
+    """Guard: a negation across an abbreviation."""
+    assert unrecorded_systems("Wir binden z. B. kein SAP an.", build_context(*load_record("de_deal"), now=NOW)) == []
