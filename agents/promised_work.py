@@ -20,7 +20,6 @@ from agents.invented_scope import NOT_A_CLAIM, SCOPE_ITEM, scope_concept
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 from agents.product_named import record_text
-from agents.sentence_ends import sentence_parts
 
 _PROMISE = re.compile(
     r"\b(?:(?:we|i)(?:'ll|\s+will|\s+can|\s+are\s+going\s+to|\s+would)?\s+(?:also\s+)?"
@@ -46,7 +45,9 @@ def promised_work(body: str, ctx: Context) -> list[str]:
     """Sentences in which our side promises work around the product, or people on site, the record never mentions."""
     record = record_text(ctx)
     out: list[str] = []
-    for sentence in sentence_parts(normalise(body)):
+    # its own split (wave 41): on agents.sentence_ends' sentences "bis Freitag, 27. November; die Telematik-Hardware
+    # ... stellen wir Ihnen kostenlos" is one sentence, and the quote's first 80 characters lose the promised work
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(body)):
         folded = _fold(sentence)
         # "sin coste", "sans frais", "at no extra cost" price the work; their negation word negates no promise
         if not _PROMISE.search(folded) or NOT_A_CLAIM.search(masked(folded)):
