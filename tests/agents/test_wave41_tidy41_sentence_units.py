@@ -13,6 +13,7 @@ from agents.claims import discount_violations
 from agents.context import build_context
 from agents.financing_terms import financing_terms
 from agents.held_increases import renewal_locks
+from agents.moving_price import falling_prices
 from agents.named_systems import unrecorded_systems
 from agents.negation import denied_in_clause
 from agents.placed_orders import placed_orders
@@ -135,3 +136,20 @@ def test_a_system_nobody_named_is_quoted_with_its_whole_sentence(record: str, te
 def test_a_system_we_say_we_do_not_connect_still_passes() -> None:
     """Guard: a negation across an abbreviation."""
     assert unrecorded_systems("Wir binden z. B. kein SAP an.", build_context(*load_record("de_deal"), now=NOW)) == []
+
+
+def test_a_sentence_ending_in_an_english_date_does_not_lend_its_rise_to_the_next_ones_cheaper_add_on() -> None:
+    # set 50's 050 and 134: the one reason the wave's verdict dumps dropped (both still caught for the rest)
+    assert falling_prices("Engagement is rising: three pricing-page visits since October 20 and a question about a "
+                          "2-year term on November 19. The open risk is the cheaper telematics add-on Dana mentioned.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The price goes down on November 19. Thanks.",
+    "Der Preis sinkt am 19. November.",
+    "Le prix baisse le 19 novembre.",
+    "El precio baja el 19 de noviembre.",
+])
+def test_a_price_said_to_go_down_on_a_day_is_still_refused(text: str) -> None:
+    """Guard: the day's full stop, German or English, keeps the falling price in its sentence."""
+    assert falling_prices(text)
