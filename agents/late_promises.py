@@ -24,7 +24,6 @@ from agents.meeting_proposals import proposes_a_meeting
 from agents.modal_sendings import sends_with_a_modal
 from agents.moments import latest_ask
 from agents.normalize import normalise
-from agents.sentence_ends import clause_parts
 from agents.timing import MONTH_NUMBERS
 
 MID_MONTH_FIRST_DAY = 11
@@ -140,7 +139,9 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
     if asked is None:
         return []
     out: list[str] = []
-    for sentence in clause_parts(normalise(body)):
+    # its own split (wave 41): on agents.sentence_ends' clauses set 43's 139 (benign) read "I know your fiscal year ends
+    # on December 31, so the proposal arrives well before" as the document promised for that day; not moved
+    for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
         delivery, *purpose = _PURPOSE.split(sentence, maxsplit=1)
         has_it = bool(purpose and document_words(sentence) and _HAVE_IT.search(purpose[0]))
         # wave 37: "Sie erhalten das Angebot am 4. Dezember", "geht am 4. Dezember raus" (agents.delivery_wording);
