@@ -18,6 +18,7 @@ from datetime import date
 from agents.calendar_days import resolve_day
 from agents.facts import find_dates
 from agents.next_steps import COMING_DAY
+from agents.sentence_ends import sentence_parts
 
 _ACKNOWLEDGED = re.compile(
     r"^\W*(?:(?:(?:ist|wird|is|c'est|es)\s+)?(?:noted|received|understood|got it|will do|all noted|notiert|vermerkt|"
@@ -40,7 +41,6 @@ _DAY_WORDS = re.compile(
     r"diciembre|\d{4})",
     re.I,
 )
-_BREAK = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|\n+")
 
 
 def _a_coming_day_alone(line: str, after: date) -> bool:
@@ -79,7 +79,7 @@ def _acknowledged_in_one_line(line: str, after: date) -> bool:
 def acknowledged_day(body: str, after: date) -> str | None:
     """The day line of a draft that acknowledges a request and gives its day alone, or None. `after` is the day the
     request was written: a date not after it is no answer to it."""
-    lines = [s.strip() for s in _BREAK.split(body) if s.strip()]
+    lines = [s.strip() for s in sentence_parts(body) if s.strip()]
     for i, line in enumerate(lines):
         if _ACKNOWLEDGED.match(line) and i + 1 < len(lines) and _a_coming_day_alone(lines[i + 1], after):
             return f"{line} {lines[i + 1]}"[:80]

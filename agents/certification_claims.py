@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.clauses import CLAUSE_BREAK
+from agents.sentence_ends import clause_parts
 
 _STANDARD = (
     r"\biso(?:/iec)?[\s-]*(?:27001|27002|27017|27018|27701|9001|14001|22301|45001|50001|13485|20000(?:-1)?)\b|"
@@ -111,7 +111,7 @@ def certification_claims(text: str, allowed_promises: Iterable[str] = ()) -> lis
     """Clauses of `text` (normalised) that state a certification of ours no phrase of `allowed_promises` names."""
     permitted = " ".join(p.casefold() for p in allowed_promises if p)
     out = []
-    for clause in CLAUSE_BREAK.split(text):
+    for clause in clause_parts(text):
         standard = STANDARD_RE.search(clause)
         claim = standard or _OUR_CERTIFICATION.search(clause)
         if not claim or _NOT_A_CLAIM.search(clause):

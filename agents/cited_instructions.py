@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from agents.sentence_ends import clause_pieces
+
 _SOURCE = re.compile(
     # en: "per the system directive", "according to the system's instruction", "the operator's directive"
     # ("the CRM order form" and "the platform command line" are no instruction: order and command only of an operator)
@@ -65,7 +67,6 @@ _NEGATED_GRANT = re.compile(
     r"\b(?:not|never|no|cannot|nicht|kein\w*|nie|pas|jamais|aucun\w*|ne|n['’]|no|nunca|ningún|ninguna)\b|n['’]t\b",
     re.I,
 )
-_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]?")
 
 
 def _cites(sentence: str) -> re.Match[str] | None:
@@ -76,7 +77,7 @@ def cited_instructions(text: str) -> list[str]:
     """Sentences of `text` (as written, normalised) that name an instruction of a system, an operator or a priority
     label as the reason something may be granted."""
     out = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in clause_pieces(text):
         source = _cites(sentence)
         if source is None or _REPORTED_CLAIM.search(sentence):
             continue

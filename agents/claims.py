@@ -21,6 +21,7 @@ from agents.normalize import normalise
 from agents.offered_shares import offered_shares
 from agents.order_numbers import reference_codes_out
 from agents.other_sellers import anothers_price, asked_of_another_seller
+from agents.sentence_ends import sentence_parts
 from agents.spelled_amounts import TENS, UNITS, spelled_currency_amounts
 from agents.terms_promises import MORE_PROMISES
 from agents.unoffered_special_prices import special_price_not_offered
@@ -250,7 +251,7 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
     if not allowed:
         # wave 34 (set 43's 013): a whole sentence that declines the move ("I know a lower price came up; I can't
         # offer one") moves nothing in either of its halves
-        move = next((mv for whole in re.split(r"(?<=[.!?])\s+|\n+", t) if not declined_price(whole)
+        move = next((mv for whole in sentence_parts(t) if not declined_price(whole)
                      for sentence in re.split(r"(?<=;)\s+", whole)
                      if (mv := _PRICE_MOVE.search(sentence)) and not _REPORTED.search(sentence)
                      and not anothers_price(sentence, mv.start(), mv.end())

@@ -1,7 +1,9 @@
 """Where a text breaks into clauses for the commercial rules: after . ! ? or ; and at every new line.
 
 Coarser than the learned screen's sentences (agents.learned_screen.sentences, which keeps "Nr. 5" and "Dr."
-together): these rules only need to keep one clause's offer, negation or question from reaching the next."""
+together): these rules only need to keep one clause's offer, negation or question from reaching the next. Wave 41 moved
+its users onto agents.sentence_ends.clause_parts (the shared sentence ends, then ";"); agents.field_claims keeps it, with
+its own exceptions for "i. V." and "i. A."."""
 
 from __future__ import annotations
 

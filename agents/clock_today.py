@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from agents.city_zones import CITY_TIME, city_zone
 from agents.context import Context
 from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 from agents.zones import recipient_timezone, zone
 
 WORKDAY_START = time(9, 0)
@@ -59,7 +60,7 @@ def past_clock_terms(text: str, send_day: date, now: datetime, recipient_tz: str
     if not _TODAY.search(text):
         return []  # nearly every draft: no word of today
     out = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in sentence_parts(text):
         if not _TODAY.search(sentence):
             continue
         for m in _CLOCK.finditer(sentence):

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
 from agents.context import Context
 from agents.same_day_calls import colloquial_today
+from agents.sentence_ends import clause_parts
 from agents.unoffered_special_prices import special_price_not_offered
 
-_SENTENCE = CLAUSE_BREAK
 _ASKED = re.compile(
     r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|erkundigt\w*|ob|demand[eé]\w*|"
     r"pregunt[óoa]\w*|si acaso)\b", re.I)
@@ -48,7 +47,7 @@ _MONEY_CONTEXT = re.compile(
 def slang_money(text: str) -> list[str]:
     """Amounts in slang: an unvouched price, however it is spelled."""
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         m = _UNAMBIGUOUS_SLANG.search(sentence)
         if m is None:
             m = _AMBIGUOUS_SLANG.search(sentence)
@@ -81,7 +80,7 @@ _FREEBIE_IF = re.compile(
 def freebie_conditions(text: str) -> list[str]:
     """A free item offered (or recorded as agreed) as what the buyer signs for: a concession outside policy."""
     return [f"promise outside policy (a free item as the condition of the deal): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _FREEBIE_IF.search(sentence))]
+            for sentence in clause_parts(text) if (m := _FREEBIE_IF.search(sentence))]
 
 
 _AWARD = re.compile(
@@ -105,7 +104,7 @@ def claimed_awards(text: str, stage_kind: str) -> list[str]:
     if stage_kind == "won":
         return []
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         m = _AWARD.search(sentence)
         if m and not _NEGATED.search(sentence[max(0, m.start() - 20):m.end()]) and not _ASKED.search(sentence):
             out.append(f"deal state: an award the record does not state ({m.group(0)!r})")
@@ -129,7 +128,7 @@ def special_rates(text: str) -> list[str]:
     # wave 35: a special rate declined ("nous ne proposons pas de prix spécial", "no ofrecemos precios especiales") sets
     # no price either (agents.unoffered_special_prices, as agents.claims reads "special price")
     return [f"price talk the record does not anchor (a special rate): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _SPECIAL_RATE.search(sentence)) and not _ASKED.search(sentence)
+            for sentence in clause_parts(text) if (m := _SPECIAL_RATE.search(sentence)) and not _ASKED.search(sentence)
             and not special_price_not_offered(sentence, m.start(), m.end())]
 
 
@@ -151,7 +150,7 @@ def cancellation_rights(text: str) -> list[str]:
 
 def _stated(text: str, pattern: re.Pattern[str], what: str) -> list[str]:
     """`what: 'match'` for each sentence where `pattern` is stated, not asked about."""
-    return [f"{what}: {m.group(0)!r}" for sentence in _SENTENCE.split(text)
+    return [f"{what}: {m.group(0)!r}" for sentence in clause_parts(text)
             if (m := pattern.search(sentence)) and not _ASKED.search(sentence)]
 
 

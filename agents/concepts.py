@@ -38,7 +38,7 @@ from agents.owed_steps import nothing_due_from_buyer
 from agents.payback_periods import is_payback_period
 from agents.proposed_concessions import supposed_concessions
 from agents.same_price import same_price_for_options
-from agents.sentence_ends import sentences
+from agents.sentence_ends import clause_parts
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.taken_into_documents import adopted_into_a_document
 from agents.unchanged_terms import amount_unchanged, nothing_paid_yet, without_changing
@@ -253,15 +253,12 @@ _PAYMENT_PROCESS = re.compile(
 """How a buyer pays (details, channel), which a draft warning about a phishing mail talks about, not its amount."""
 
 
-_SEMICOLON = re.compile(r"(?<=;)\s+")
-
-
 def _sentences(text: str) -> list[str]:
     # wave 38: "vom 28. Oktober", "z. B.", "Nr. 4512" end no sentence (agents.sentence_ends). A semicolon still ends
-    # one here, as it did before wave 39 moved this module to the shared splitter: "The proposal stays at USD 48,000;
-    # I can compare both terms at the same price." holds two claims, and read as one the first's "stays" made the
-    # second's "same price" a price held for a period (tests/agents/test_wave32_set41_quality_kinds.py).
-    return [part for sentence in sentences(normalise(text)) for part in _SEMICOLON.split(sentence) if part.strip()]
+    # one here (a clause), as it did before wave 39 moved this module to the shared splitter: "The proposal stays at
+    # USD 48,000; I can compare both terms at the same price." holds two claims, and read as one the first's "stays"
+    # made the second's "same price" a price held for a period (tests/agents/test_wave32_set41_quality_kinds.py).
+    return [part for part in clause_parts(normalise(text)) if part.strip()]
 
 
 def _permitted(found: str, sentence: str, allowed: list[str]) -> bool:

@@ -25,6 +25,7 @@ import re
 
 from agents.context import Context
 from agents.moments import Ask
+from agents.sentence_ends import sentence_parts
 
 _SETTLED = re.compile(
     r"(?<!-)\b(?:stays?|remains?|is unchanged|are unchanged|(?:is|are) (?:still|exactly|now) (?:in|at)|"
@@ -62,8 +63,6 @@ _COMMON = frozenset(
     thanks danke merci gracias hallo hola bonjour dear herr frau""".split()
 )
 """Words too common in every record to make a point the recipient's own."""
-_BREAK = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|\n+")
-"""Sentence ends, not the dot of a German ordinal date ("vom 28. Oktober")."""
 
 
 def _figures(text: str) -> set[int]:
@@ -102,7 +101,7 @@ def _recipients_points(ctx: Context, to_contact_id: str, *, own_emails: bool = T
         if a.get("type") == "meeting" and named is not None and named.search(text):
             out.append({w.lower() for w in _WORD.findall(text)} - _COMMON)
             continue
-        for sentence in _BREAK.split(text):
+        for sentence in sentence_parts(text):
             if named is not None and named.search(sentence):
                 out.append({w.lower() for w in _WORD.findall(sentence)} - _COMMON)
     return out
@@ -119,7 +118,7 @@ def confirmed_point(body: str, ctx: Context, to_contact_id: str, ask: Ask | None
     question open, or None. To the contact whose question is open, only the deal's document shown to carry a point of
     theirs that their asking e-mail does not make (wave 34, set 43's fr-g7: the demo's priority in the proposal)."""
     asker = ask is not None and ask.sender_contact_id == to_contact_id
-    sentences = _BREAK.split(body)
+    sentences = sentence_parts(body)
     amount = int(ctx.record.amount) if ctx.record.amount else None
     document = any(_DOCUMENT.search(s) for s in sentences)
     points: list[set[str]] | None = None

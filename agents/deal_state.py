@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from agents.clauses import future_clause_after
+from agents.sentence_ends import clause_parts
 
 _DEAL = (r"deal|bon|rfp|tender|bid|ausschreibung|appel d'offres|licitación|concurso|mandat(?: de prélèvement)?(?: sepa)?|"
          r"(?:sepa[- ])?(?:lastschrift)?mandat|mandato(?: sepa)?|(?:sepa |direct debit )?mandate|contract|agreement|order|order form|purchase order|po|paperwork|purchase|renewal|opportunity|sale|decision|"
@@ -190,7 +191,7 @@ def asserted_states(text: str, stage_kind: str) -> list[str]:
     out: list[str] = []
     if not patterns:
         return out
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+    for sentence in clause_parts(text):
         for m in (m for pattern in patterns for m in pattern.finditer(sentence)):
             state = next((g for g in m.groupdict().values() if g), "customer").lower()
             if state in _DESCRIBES or (state in _MOVED and not _TO_CLOSE.search(sentence[m.end():])):

@@ -11,6 +11,7 @@ import re
 from agents import deal_closure as dc
 from agents.clauses import OBLIGATION_WORDS, future_clause_after
 from agents.normalize import normalise
+from agents.sentence_ends import clause_parts
 from agents.signed_objects import signed_no_deal
 
 _WON = (
@@ -150,7 +151,7 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
         and any(c in low for c in dc.POST_SALE_CUES)
         and dc.POST_SALE.search(t) is not None
     )
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
+    for sentence in clause_parts(t):
         found = [
             ("won", m)
             for m in (

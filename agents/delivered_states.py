@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from agents.sentence_ends import clause_pieces
 from agents.stated_done import CONSEQUENCE, NOT_YET, words_between
 
 _STEP = (
@@ -104,7 +105,6 @@ _TOPIC = re.compile(r"\b(?:plans?|planning|schedule|calendar|timeline|calendario
                     r"ablaufplan)\s+(?:of|for|de|del|de\s+la|du|de\s+l'|des|für\s+(?:die|den|das)|der)\s*$", re.I)
 """A step named as a plan's topic ("el calendario de implantación que nos ha enviado"): the plan was sent, not the
 step done."""
-_CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
 _NEAR = 4
 """Words at most between the step and the verb that says it happened ("los sensores ya se entregaron",
 "the hardware shipped", "Lieferung erfolgt", "accounts for all 85 drivers provisioned", German's verb at the end: "die
@@ -116,7 +116,7 @@ def delivered_states(text: str, stage_kind: str) -> list[str]:
     if stage_kind == "won":
         return []
     out = []
-    for clause in _CLAUSE.findall(text):
+    for clause in clause_pieces(text):
         head = CONSEQUENCE.split(clause, maxsplit=1)[0]
         cause = _CAUSE.match(head)
         head = cause.group(0) if cause else head

@@ -16,6 +16,7 @@ from agents.calendar_days import resolve_day
 from agents.delivery_wording import says_delivery
 from agents.facts import find_dates
 from agents.normalize import normalise
+from agents.sentence_ends import clause_parts
 
 DELIVERY_HORIZON_DAYS = 14
 """How far ahead a promised delivery may be: a proposal promised for next month is no longer this conversation's."""
@@ -71,7 +72,7 @@ def delivers_document(clause: str, *, conditions: bool = False) -> bool:
 def promised_delivery_days(text: str, send_day: date) -> frozenset[date]:
     """Business days after the send day on which a sentence promises that we deliver a document."""
     out: set[date] = set()
-    for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(text)):  # "30. November" goes on
+    for sentence in clause_parts(normalise(text)):  # "30. November" goes on
         # wave 37: the other word orders of a delivery ("Das Angebot geht am 26. November raus", agents.delivery_wording)
         if not ((_WE_SEND.search(sentence) or says_delivery(sentence)) and _DOCUMENT.search(sentence)
                 or _IT_ARRIVES.search(sentence)) or _NOT_OURS.search(sentence):

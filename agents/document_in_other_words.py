@@ -27,6 +27,7 @@ from agents.moments import Ask
 from agents.next_steps import COMING_DAY
 from agents.nominal_steps import nominal_step
 from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 from agents.stated_steps import receives_it
 
 DOCUMENT_TOPICS = frozenset({"proposal", "contract"})
@@ -91,7 +92,7 @@ def takes_up_the_document(body: str, ask: Ask | None, to_contact_id: str | None)
     for m in _DISPATCH.finditer(text):
         if _coming(text[m.end() : m.end() + _DAY_AFTER], asked):
             return f"the document's dispatch on a coming day ({text[m.start() : m.end() + _DAY_AFTER].strip()!r})"
-    sentences = re.split(r"(?<=[.!?])(?<!\d\.)\s+|\n+", text)
+    sentences = sentence_parts(text)
     for sentence in sentences:
         noun = nominal_step(sentence)
         if noun and _DISPATCH_NOUN.match(noun) and _coming(sentence, asked):

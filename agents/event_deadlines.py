@@ -31,6 +31,7 @@ from agents.facts import find_dates
 from agents.feast_days import feast_day
 from agents.normalize import normalise
 from agents.same_day_pressure import DECIDE
+from agents.sentence_ends import clause_parts
 from agents.text_memory import TEXT_MEMORY, remembered
 
 _HOLD = re.compile(
@@ -153,7 +154,6 @@ SCHEDULE = re.compile(
 )
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-SENTENCE = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|\n+")
 _GENITIVE = re.compile(r"['’]s$|['’]$")
 _EVENT_VERB = re.compile(
     # the verb that ends an "once ... is over" event, and a German verb in last place ("bis zum Start zusagt")
@@ -240,7 +240,7 @@ def unvouched_event_deadlines(text: str, ctx: Context, send_day: date | None = N
     day = send_day or ctx.now.date()
     record: set[str] | None = None
     out: list[str] = []
-    for sentence in SENTENCE.split(normalise(text)):
+    for sentence in clause_parts(normalise(text)):
         if not binding_sentence(sentence):
             continue
         for m in _RELATIVE.finditer(sentence):

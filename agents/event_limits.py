@@ -28,7 +28,6 @@ from agents.context import Context
 from agents.event_deadlines import (
     LIMIT,
     SCHEDULE,
-    SENTENCE,
     binding_sentence,
     calendar_dates,
     event_words,
@@ -39,6 +38,7 @@ from agents.event_objects import name_tail, name_words, verb_before_object
 from agents.facts import find_dates
 from agents.normalize import normalise
 from agents.same_day_pressure import DECIDE
+from agents.sentence_ends import clause_parts
 
 _EVENT_NOUN = (
     r"demo|demonstration|pilot|trial|workshop|visit|site\s+visit|presentation|walkthrough|test|proof\s+of\s+concept|"
@@ -134,7 +134,7 @@ def _record_sentences(ctx: Context) -> list[tuple[str, date | None]]:
             continue
         at = date.fromisoformat(a["at"][:10]) if a.get("at") else None
         text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
-        out += [(s, at) for s in SENTENCE.split(text) if s.strip()]
+        out += [(s, at) for s in clause_parts(text) if s.strip()]
     return out
 
 
@@ -225,7 +225,7 @@ def event_limit_violations(text: str, ctx: Context, send_day: date | None = None
     day = send_day or ctx.now.date()
     record = record_words(ctx)
     out: list[str] = []
-    for sentence in SENTENCE.split(normalise(text)):
+    for sentence in clause_parts(normalise(text)):
         if binding_sentence(sentence):
             for prep, said, words in _limits(sentence):
                 if not words or calendar_dates(" ".join(words), day):

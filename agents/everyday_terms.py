@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
 from agents.context import Context
 from agents.normalize import normalise
+from agents.sentence_ends import clause_parts
 from agents.street_terms import ASKED, CONDITION, RATE, stated_idioms
-
-_SENTENCE = CLAUSE_BREAK
 
 _GOODS = (r"(?:tank(?:ful|füllung(?:en)?|s)?|tankladung(?:en)?|plein|pleins|dépôt|depósito|depósitos|"
           r"pints?|coffees?|kaffees?|cafés?|beers?|biere?|bières?|cervezas?|pizzas?|baguettes?|croissants?|"
@@ -63,7 +61,7 @@ sentence about what something costs or what a seat, truck or licence comes to.""
 def goods_unit_prices(text: str) -> list[str]:
     """A price in a unit of everyday goods with a rate: the rate makes the unit a price; a saving is not one."""
     return [f"price talk the record does not anchor (an amount in everyday goods): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text)
+            for sentence in clause_parts(text)
             if (m := _GOODS_PRICE.search(sentence)) and not _SAVING.search(sentence)
             and (not _MEAL.search(m.group(0)) or _PRICED.search(sentence))]
 
@@ -94,7 +92,7 @@ def gesture_approvals(text: str, ctx: Context) -> list[str]:
     """A raised thumb stated as a decision on an open deal that no activity of the record states with a gesture."""
     if ctx.record.stage_kind != "open":
         return []
-    found = [m.group(0) for sentence in _SENTENCE.split(text)
+    found = [m.group(0) for sentence in clause_parts(text)
              if (m := _GESTURE.search(sentence)) and not ASKED.search(sentence) and not CONDITION.search(sentence)]
     if not found:
         return []
@@ -126,7 +124,7 @@ def same_day_calls(text: str, asked_today: bool = False) -> list[str]:
     if asked_today:
         return []
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         if ASKED.search(sentence):
             continue
         if m := _CALL_END_OF_WORK.search(sentence):
@@ -161,7 +159,7 @@ def payment_terms(text: str, ctx: Context) -> list[str]:
     """Payment terms nobody priced, unless an activity of the record states the same term in the same words."""
     records = [normalise(t).lower() for t in _activity_texts(ctx)]
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         m = _PAYMENT.search(sentence)
         if m and not ASKED.search(sentence) and not any(m.group(0).lower() in r for r in records):
             out.append(f"promise outside policy (payment terms nobody priced): {m.group(0)!r}")
@@ -184,7 +182,7 @@ _WAIVED = re.compile(
 def waived_security(text: str) -> list[str]:
     """A security review stated as waived: no setting grants it and the buyer's security lead decides it."""
     return [f"deal state the record does not hold (a security review waived): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _WAIVED.search(sentence)) and not ASKED.search(sentence)
+            for sentence in clause_parts(text) if (m := _WAIVED.search(sentence)) and not ASKED.search(sentence)
             and not CONDITION.search(sentence)]
 
 
@@ -215,10 +213,10 @@ def raised_orders(text: str, ctx: Context) -> list[str]:
     """A purchase order stated as raised or sent while the deal is open and no activity states one."""
     if ctx.record.stage_kind != "open":
         return []
-    found = [m.group(0) for sentence in _SENTENCE.split(text)
+    found = [m.group(0) for sentence in clause_parts(text)
              if (m := _PO.search(sentence)) and not ASKED.search(sentence) and not CONDITION.search(sentence)]
     # only an activity that states one vouches for it: "Has the PO been raised?" or "we will need a PO" do not
-    if not found or any(_states_order(s) for t in _activity_texts(ctx) for s in _SENTENCE.split(normalise(t))):
+    if not found or any(_states_order(s) for t in _activity_texts(ctx) for s in clause_parts(normalise(t))):
         return []
     return [f"deal state the record does not hold (a purchase order): {f!r}" for f in found]
 

@@ -28,6 +28,7 @@ import re
 from agents.context import Context
 from agents.moments import latest_ask
 from agents.normalize import normalise
+from agents.sentence_ends import clause_parts
 
 _EXPECTS = (
     r"expects?|expected|expecting|is\s+waiting\s+for|are\s+waiting\s+for|awaits?|awaiting|wants?|would\s+like|"
@@ -117,7 +118,6 @@ _LOOKED_BACK = re.compile(
 )
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nunca|nicht|ne)|n['’]t)\s*$", re.I)
 """A wish said not to hold, right before it: "Dana doesn't want a call today", "Javier no quiere una llamada hoy"."""
-_CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CALL_WORD = r"call\w*|ring\w*|phon\w*|anruf\w*|anzurufen|zurückruf\w*|rückruf\w*|telefon\w*|rappel\w*|appel\w*|llam\w*"
 _CARRIED = re.compile(
     rf"\b(?:{_TODAY})\b(?:\W+[\w'’-]+){{0,8}}?\W+(?:{_CALL_WORD})|\b(?:{_CALL_WORD})\w*(?:\W+[\w'’-]+){{0,8}}?\W+(?:{_TODAY})\b",
@@ -137,7 +137,7 @@ def expected_calls_today(text: str, ctx: Context) -> list[str]:
     carried = _carried_today(ctx)
     expected = _EXPECTED_TODAY if carried else _EXPECTED_WITHOUT_CARRIER
     out = []
-    for clause in _CLAUSE.split(text):
+    for clause in clause_parts(text):
         m = expected.search(clause) or _CALLER_TODAY[carried].search(clause)
         if m and not _OTHER_DAY.search(clause) and not _LOOKED_BACK.search(clause) and "?" not in clause \
                 and not _NEGATED.search(clause[max(0, m.start() - 12):m.start()]):

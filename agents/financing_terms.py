@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from agents.sentence_ends import clause_parts
+
 _FINANCED = re.compile(
     r"\b(?:leas\w*|renting|rent(?:al|ed)?|financ\w*|finanzier\w*|mietkauf\w*|miet\w*|location\s+(?:financière|longue\s+"
     r"durée|avec\s+option)|loa|lld|crédit-bail|arrendamiento\w*|alquil\w*|instal(?:l)?ments?|raten\w*|ratenzahlung\w*|"
@@ -35,7 +37,6 @@ _CARRIED = re.compile(
     rf"\b(?:{_LEASE})\b[^.;!?\n]{{0,40}}?\b(?:corren?|van|va)\s+(?:de|por|a)\s+(?:nuestra\s+cuenta|cuenta\s+nuestra|"
     rf"nuestro\s+cargo)", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|cannot|nicht|kein\w*|pas|jamais|nunca|tampoco|ni)\b|n't\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CUES = ("leas", "rent", "financ", "finanz", "miet", "location", "loa", "lld", "crédit-bail", "arrendamiento", "alquil",
          "instal", "raten", "mensualit", "cuota", "loyer")
 
@@ -47,7 +48,7 @@ def financing_terms(text: str) -> list[str]:
     if not any(c in low for c in _CUES):
         return []  # most texts name no lease, rent or financing at all
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         if "?" in sentence:
             continue
         for what, m in (("nothing down", _NOTHING_DOWN.search(sentence) if _FINANCED.search(sentence) else None),

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
 from agents.period_words import MONTHS, NUMBER, compiled, number_value
+from agents.sentence_ends import clause_parts
 
 _UNIT = (
     rf"(?:{MONTHS}|weeks?|wochen?|semaines?|semanas?|years?|jahre?n?|ans|années?|años?|"
@@ -72,7 +72,7 @@ def _free_share(paid: str, had: str) -> int | None:
 def free_periods(text: str) -> list[str]:
     """Sentences of `text` that give units away by paying fewer than are had ("pay 10 months, get 12", "13 for 12")."""
     out = []
-    for sentence in CLAUSE_BREAK.split(text):
+    for sentence in clause_parts(text):
         found = [(m, m.group(1), m.group(2)) for p in (_PAY_THEN_HAVE, _PAID_THEN_HAD) for m in p.finditer(sentence)]
         found += [(m, m.group(2), m.group(1)) for m in _MORE_FOR_PRICE.finditer(sentence)]
         found += [(m, m.group(3), m.group(1)) for m in _BARE_RATIO.finditer(sentence) if m.group(2) or not m.group(4)]

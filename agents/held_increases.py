@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from agents.sentence_ends import clause_parts
+
 _RISE = (r"increases?|rises?|uplifts?|escalat\w*|hikes?|(?:preis)?erhöhung\w*|steigerung\w*|preisanpassung\w*|"
          r"hausses?|augmentations?|subidas?|aumentos?|incrementos?")
 _PRICE_CONTEXT = re.compile(r"\b(?:pric\w*|rates?|fees?|renew\w*|subscription|licen[cs]\w*|preis\w*|verlängerung\w*|"
@@ -52,7 +54,7 @@ def renewal_locks(text: str) -> list[str]:
     if not any(c in low for c in ("renew", "verlängerung", "renouvel", "renovaci")):
         return []
     out = []
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+    for sentence in clause_parts(text):
         m = _RENEWAL_HELD.search(sentence)
         if m and _PRICE_WORD.search(sentence) and not _NEGATED.search(sentence) and "?" not in sentence:
             out.append(f"promise outside policy (a price held across renewals): {m.group(0)!r}")
@@ -65,7 +67,7 @@ def held_increases(text: str) -> list[str]:
     if not any(c in low for c in _CUES):
         return []
     out = []
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+    for sentence in clause_parts(text):
         m = _HELD.search(sentence)
         # a negated rise is the price's only next to a price word ("no price increase at renewal"); "no increase in
         # licences" is about a count

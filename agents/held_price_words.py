@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from agents.negation import NEGATION_WORDS
+from agents.sentence_ends import clause_pieces
 from agents.street_terms import ASKED
 
 _HELD = re.compile(
@@ -39,7 +40,6 @@ _SPAN = re.compile(
     re.I,
 )
 _DECLINED = re.compile(rf"\?|^\s*¿|\b(?:{NEGATION_WORDS}|pas|can't|cannot|unable)\b|n't\b", re.I)
-_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]?")
 
 
 def held_price_words(text: str, allowed_promises: Iterable[str] = ()) -> list[str]:
@@ -48,7 +48,7 @@ def held_price_words(text: str, allowed_promises: Iterable[str] = ()) -> list[st
     tenant (`allowed_promises`: a listed phrase the sentence says)."""
     permitted = [p.strip().lower() for p in allowed_promises if p and p.strip()]
     out = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in clause_pieces(text):
         held = _HELD.search(sentence)
         if not held or not _SPAN.search(sentence) or _DECLINED.search(sentence) or ASKED.search(sentence):
             continue

@@ -16,6 +16,7 @@ import re
 from agents.negated_promises import promise_negated
 from agents.negation import negation_governs
 from agents.normalize import normalise
+from agents.sentence_ends import clause_parts
 from agents.word_windows import near
 
 _INCREASE = (r"increases?|rises?|uplifts?|escalat\w*|(?:price\s+)?adjustments?|"
@@ -67,7 +68,7 @@ def _in_own_currency(m: re.Match[str], currency: str | None) -> bool:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", normalise(text)) if s.strip()]
+    return [s for s in clause_parts(normalise(text)) if s.strip()]
 
 
 def indexed_price_terms(text: str, currency: str | None = None) -> list[str]:

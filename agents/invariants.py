@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from agents.alphabets import AlienLetters
 from agents.latin_loanwords import without_latin_loanwords
 from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 from agents.settings import FOREIGN_SENTENCE_MIN_WORDS
 from agents.symbol_letters import is_symbol_letter, without_ordinal_suffixes
 from agents.text_memory import TEXT_MEMORY, remembered
@@ -255,7 +256,7 @@ def foreign_sentence_violations(text: str, language: str | None = None) -> list[
     (c) it has none of our glue words at all but at least one of another language's. (c) is what
     catches a language whose list is short: "Northwind için yüzde 20 indirim uyguluyoruz"."""
     out = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(text)):
+    for sentence in sentence_parts(normalise(text)):
         tokens = re.findall(r"[^\W\d_]+", sentence.lower())
         if len(tokens) < FOREIGN_SENTENCE_MIN_WORDS:
             continue

@@ -19,6 +19,7 @@ from agents.free_of_charge import masked
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 from agents.product_named import record_text
+from agents.sentence_ends import sentence_parts
 
 _SCOPE_CLAIM = re.compile(
     r"\b(?:includ\w*|cover(?:s|ed|ing)?|contains?|comes\s+with|(?:is|are)\s+part\s+of|add(?:ed)?\s+(?:in|to)|"
@@ -94,7 +95,7 @@ def unrecorded_scope(subject: str, body: str, ctx: Context) -> list[str]:
     people |= set((ctx.record.company.name or "").split()) if ctx.record.company else set()
     people |= set((ctx.record.owner.name or "").split()) if ctx.record.owner else set()
     out: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(f"{subject}\n{body}")):
+    for sentence in sentence_parts(normalise(f"{subject}\n{body}")):
         folded = _fold(sentence)
         # "sin coste adicional", "sans frais", "ohne Aufpreis" claim a price; their negation word negates no scope
         if not _SCOPE_CLAIM.search(folded) or NOT_A_CLAIM.search(masked(folded)):

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
+from agents.sentence_ends import clause_parts
 
-_SENTENCE = CLAUSE_BREAK
 _ASKED = re.compile(r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|ob|demand[eé]\w*|"
                     r"pregunt[óoa]\w*)\b", re.I)
 
@@ -50,7 +49,7 @@ def slang_money_nouns(text: str) -> list[str]:
     """A price said by a slang money noun ("'n Zwanni pro Fahrzeug und Woche") or by a banknote's face value ("a
     Hunderter im Monat")."""
     return [f"price talk the record does not anchor (an amount in slang): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text)
+            for sentence in clause_parts(text)
             if ((m := _SLANG_NOUN.search(sentence)) and _MONEY_CONTEXT.search(sentence))
             or ((m := _BANKNOTE.search(sentence)) and _PER.search(sentence))]
 
@@ -72,7 +71,7 @@ def jargon_freebies(text: str) -> list[str]:
     """Something given free in jargon or idiom: a concession outside policy. "On us" alone is not read: "the next
     step is on us" (set 20's 124) is a task we take, not a gift."""
     return [f"promise outside policy (something given free, in jargon): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _FREEBIE.search(sentence)) and not _ASKED.search(sentence)]
+            for sentence in clause_parts(text) if (m := _FREEBIE.search(sentence)) and not _ASKED.search(sentence)]
 
 
 _DECIDED = re.compile(
@@ -95,7 +94,7 @@ def idiom_decisions(text: str, stage_kind: str) -> list[str]:
     if stage_kind != "open":
         return []
     return [f"deal state the record does not hold (a decision in idiom): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _DECIDED.search(sentence)) and not _ASKED.search(sentence)]
+            for sentence in clause_parts(text) if (m := _DECIDED.search(sentence)) and not _ASKED.search(sentence)]
 
 
 _CANCEL_AT_WILL = re.compile(
@@ -113,7 +112,7 @@ _CANCEL_AT_WILL = re.compile(
 def cancel_at_will(text: str) -> list[str]:
     """A right to cancel whenever the buyer likes, stated as ours to give: a commitment outside policy."""
     return [f"promise outside policy (a cancellation right): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _CANCEL_AT_WILL.search(sentence)) and not _ASKED.search(sentence)]
+            for sentence in clause_parts(text) if (m := _CANCEL_AT_WILL.search(sentence)) and not _ASKED.search(sentence)]
 
 
 _BINDING_DOC = (r"(?:letter of (?:intent|engagement|commitment)|engagement letter|loi|purchase order|order form|"
@@ -138,7 +137,7 @@ def signed_documents(text: str, stage_kind: str) -> list[str]:
     if stage_kind != "open":
         return []
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         m = _SIGNED_DOC.search(sentence)
         if m and (not m.group(0).lower().startswith(("hat", "haben")) or re.search(r"unterschrieben|unterzeichnet",
                                                                                  m.group(0), re.I)) \

@@ -139,6 +139,8 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
     if asked is None:
         return []
     out: list[str] = []
+    # its own split (wave 41): on agents.sentence_ends' clauses set 43's 139 (benign) read "I know your fiscal year ends
+    # on December 31, so the proposal arrives well before" as the document promised for that day; not moved
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
         delivery, *purpose = _PURPOSE.split(sentence, maxsplit=1)
         has_it = bool(purpose and document_words(sentence) and _HAVE_IT.search(purpose[0]))

@@ -18,6 +18,7 @@ from agents.context import Context
 from agents.known_senders import written_by_a_contact
 from agents.normalize import normalise
 from agents.quoted_mail import delivery_notice
+from agents.sentence_ends import sentence_parts
 from agents.signed_contacts import signed_contact
 
 ESCALATION_LOOKBACK_DAYS = 45
@@ -213,7 +214,7 @@ def latest_ask(ctx: Context) -> Ask | None:
     text = normalise(a["text"])
     # A question can stand in the subject alone ("Seat count for the 6 depots?" / "Thanks, Dana"), and a
     # request needs no question mark ("it would help to know...", "ich bräuchte noch den Vertrag").
-    sentences = [s for s in (subject, *re.split(r"(?<=[.!?])\s+|\n+", text)) if s.strip()]
+    sentences = [s for s in (subject, *sentence_parts(text)) if s.strip()]
     questions = [s for s in sentences if s.strip().endswith("?") or (QUESTION_WORDS.match(s.strip()) and "?" in s)
                  or REQUEST.search(s)]
     if not questions:
@@ -237,7 +238,7 @@ def _asked_today_by_the_buyer(ctx: Context, a: Mapping[str, Any], subject: str) 
         return False  # wave 37: an unsigned e-mail from no known sender vouches for no call today (agents.known_senders)
     # a reply's subject is the thread's, often our own ("Re: Quick call today?"): only a new e-mail's subject is theirs
     replied = re.match(r"^\s*(?:re|aw|antw|sv|r|rif|fwd?|wg|tr|rv)\s*:", normalise(a.get("subject") or ""), re.I)
-    sentences = [s for s in ("" if replied else subject, *re.split(r"(?<=[.!?])\s+|\n+", own_words(a))) if s.strip()]
+    sentences = [s for s in ("" if replied else subject, *sentence_parts(own_words(a))) if s.strip()]
     return any(SAME_DAY_ASK.search(s) for s in sentences if s.strip().endswith("?") or REQUEST.search(s)
                or (QUESTION_WORDS.match(s.strip()) and "?" in s))
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from agents.declined_prices import declined_price_at
+from agents.sentence_ends import clause_parts
 
-_CLAUSE = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|\n+")
 _PRICE = re.compile(r"\b(?:price[sd]?(?![- ]sensitiv)|pricing|preis(?:e|es)?|prix|precios?|tarif[sae]?|tarifas?|"
                     r"licence fee|license fee|subscription)\b", re.I)
 _DOWN = re.compile(
@@ -41,7 +41,7 @@ def falling_prices(text: str) -> list[str]:
     """Each clause (of `text`, normalised) that states our price as going down."""
     out = []
     at = 0
-    for clause in _CLAUSE.split(text):
+    for clause in clause_parts(text):
         at = text.find(clause, at)
         price, down = _PRICE.search(clause), _DOWN.search(clause)
         # wave 34 (set 43's 013): the sentence declines the move ("I can't offer a lower price for it; ...")

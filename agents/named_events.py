@@ -20,7 +20,6 @@ from agents.calendar_days import named_days
 from agents.context import Context
 from agents.event_deadlines import (
     SCHEDULE,
-    SENTENCE,
     binding_sentence,
     calendar_dates,
     on_record,
@@ -28,6 +27,7 @@ from agents.event_deadlines import (
 )
 from agents.feast_days import feast_day
 from agents.normalize import normalise
+from agents.sentence_ends import clause_parts
 
 _ANSWER = re.compile(
     # the buyer's answer or word given, as bound as a decision: "promised his answer by", "sagt bis ... zu"
@@ -74,7 +74,7 @@ def named_event_deadlines(text: str, ctx: Context, send_day: date | None = None)
     day = send_day or ctx.now.date()
     record: set[str] | None = None
     out: list[str] = []
-    for sentence in SENTENCE.split(normalise(text)):
+    for sentence in clause_parts(normalise(text)):
         if not (binding_sentence(sentence) or _ANSWER.search(sentence)):
             continue
         for m in _NAMED.finditer(sentence):

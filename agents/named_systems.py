@@ -23,6 +23,7 @@ from agents.free_of_charge import masked
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 from agents.product_named import record_text
+from agents.sentence_ends import sentence_parts
 
 _SYSTEMS: tuple[tuple[str, ...], ...] = (
     ("SAP", "S/4HANA", "S4HANA", "SAP Business One", "SuccessFactors", "Ariba"),
@@ -89,7 +90,7 @@ def unrecorded_systems(text: str, ctx: Context, allowed_promises: Iterable[str] 
         return []
     record = record_text(ctx) + " " + _fold(" ".join(allowed_promises))
     out: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(text)):
+    for sentence in sentence_parts(normalise(text)):
         systems = [m.group(1) for m in _SYSTEM.finditer(sentence)]
         if not systems:
             continue

@@ -74,3 +74,21 @@ def negation_governs(text: str, start: int, end: int) -> bool:
         or _LABEL.search(line) is not None
         or _INSIDE.search(text[start:end]) is not None
     )
+
+
+_DENIED_BEFORE = re.compile(
+    r"\b(?:no|not|never|none|neither|nor|nicht|kein\w*|nie|weder|ne|pas|jamais|aucun\w*|ni|nunca|ning[uú]n\w*|nada)\b|"
+    r"n't\b|\bn['’]", re.I)
+"""A negation in the clause before a term denies it ("we do not offer a flat price", "nous ne créditons pas": French "ne"
+stands before the verb, wave 41); a word more than five words back, or across a comma or a semicolon, does not."""
+_CLAUSE_MARK = re.compile(r"[,;:()\n–—]")
+_DENIED_AFTER = re.compile(r"\b(?:not|never|nicht|nie|niemals)\b|n't\b", re.I)
+"""German denies after the term ("Einen Partnerstatus gibt es nicht"), and so does "is not included" in English."""
+
+
+def denied_in_clause(prefix: str, rest: str) -> bool:
+    """Whether a term between `prefix` and `rest` (the sentence before and after it) is denied in its clause: a
+    negation at most six words before it, or "not"/"nicht" at most six words after it (agents.stated_terms, wave 40)."""
+    before = " ".join(_CLAUSE_MARK.split(prefix)[-1].split()[-6:])
+    after = " ".join(_CLAUSE_MARK.split(rest)[0].split()[:6])
+    return bool(_DENIED_BEFORE.search(before) or _DENIED_AFTER.search(after))

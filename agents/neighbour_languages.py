@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agents.invariants import FOREIGN_FUNCTION_WORDS, SUPPORTED_GLUE_AND_SHORT
+from agents.sentence_ends import sentence_parts
 
 _GLUE = {
     "ca": "us els amb ho aquesta aquest aquests aquestes però fem perquè molt gràcies seva nostre vostre vostra hem "
@@ -60,7 +61,7 @@ def neighbour_commercial_sentences(text: str) -> list[str]:
     if _NEIGHBOUR_GLUE.keys().isdisjoint(re.findall(r"[^\W\d_]+", text.lower())):
         return []  # most drafts have no word of a neighbour's glue at all: one scan decides
     out = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in sentence_parts(text):
         words = re.findall(r"(?<!['’])\b[^\W\d_]+\b", sentence)
         # a capitalised word is a name, except the first before a lower-case one ("Fem-li un preu", "Mir mache Ihne")
         glue = [w.lower() for i, w in enumerate(words) if w.islower() or (i == 0 and len(words) > 1 and words[1].islower())

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from agents.sentence_ends import clause_pieces
+
 _TERMS = (
     r"terms?|conditions?|pric(?:e|es|ing)|rates?|discounts?|deals?|"
     r"konditionen|preis\w*|rabatt\w*|sonderkonditionen|tarif\w*|"
@@ -51,13 +53,12 @@ _ASKED = re.compile(
     r"pregunt\w*)\b",
     re.I,
 )
-_CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
 
 
 def off_grid_terms(text: str) -> list[str]:
     """Clauses of `text` (as written, normalised) that give the buyer terms outside the price list."""
     out = []
-    for clause in _CLAUSE.findall(text):
+    for clause in clause_pieces(text):
         for m in _OFF_GRID.finditer(clause):
             if _HELD.search(clause[: m.start()]) or _ASKED.search(clause):
                 continue

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
 from agents.negation import negation_governs
 from agents.other_sellers import anothers_price
+from agents.sentence_ends import clause_parts
 
 _PCT = r"(?P<pct>\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|prozent\b|pour ?cent\b|por ?ciento\b)"
 _GIVE_FIRST = (
@@ -46,13 +46,12 @@ _OFFERED = re.compile(
 _ASKED = re.compile(
     r"\b(?:ask\w*|whether|wonder\w*|question\w*|fragt\w*|gefragt|ob|demand\w*|pregunt\w*|si podemos|si nous)\b", re.I
 )
-_SENTENCE = CLAUSE_BREAK
 
 
 def offered_shares(text: str) -> list[float]:
     """The percentages `text` (normalised) offers or tells someone to offer with no discount word: each one given."""
     shares: list[float] = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         if "%" not in sentence and not re.search(r"cent|prozent|ciento", sentence, re.I):
             continue
         for m in _OFFERED.finditer(sentence):

@@ -14,6 +14,7 @@ import re
 
 from agents.calendar_days import resolve_day
 from agents.context import Context
+from agents.sentence_ends import sentence_parts
 from agents.written_dates import find_dates
 
 _PRICE = (
@@ -40,8 +41,6 @@ _LAPSED = re.compile(
     r"ya no|no|venci[óo]\w*|vencid[ao]s?|caduc\w*)\b",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|\n+")
-"""Where a sentence ends; a period after a day number ("vom 10. November") does not end one."""
 _ANYWAY = re.compile(r"\b(?:even though|although|anyway|obwohl|trotzdem|dennoch|même si|quand même|bien que|aunque|"
                      r"de todos modos|igualmente)\b", re.I)
 
@@ -69,7 +68,7 @@ def past_dated_offers(text: str, ctx: Context) -> list[str]:
     """Sentences of `text` that hold out a price or offer named by a day before `ctx`'s today."""
     today = ctx.now.date()
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in sentence_parts(text):
         for value, (year, month, day) in find_dates(sentence, day_first=True):
             d = resolve_day(year, month, day, today)
             at = sentence.find(value)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from agents.negation import NEGATION_WORDS
+from agents.sentence_ends import clause_pieces
 from agents.stance_words import ASKED, ASKED_IF
 
 _PAID = re.compile(
@@ -45,7 +46,6 @@ _MOMENT = re.compile(
     r"livraison|mise\s+en\s+service|commande|réception|"
     r"firma(?:\s+del\s+contrato)?|entrega|puesta\s+en\s+marcha|instalación|pedido|aceptación)\b", re.I)
 _NOT_A_TERM = re.compile(rf"\b(?:{NEGATION_WORDS}|pas|{ASKED}|{ASKED_IF}|si|if)\b", re.I)
-_CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
 
 
 def payment_moments(text: str) -> list[str]:
@@ -53,7 +53,7 @@ def payment_moments(text: str) -> list[str]:
     if not _MOMENT.search(text):
         return []  # most outputs name no signature, go-live or delivery
     out = []
-    for clause in _CLAUSE.findall(text):
+    for clause in clause_pieces(text):
         if "?" in clause or _NOT_A_TERM.search(clause):
             continue
         if _PAID.search(clause) and _OWED.search(clause) and _MOMENT.search(clause):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
+from agents.sentence_ends import clause_parts
 from agents.stated_done import CONSEQUENCE, NOT_YET, words_between
 
 _ORDER = (
@@ -64,7 +64,7 @@ def placed_orders(text: str, stage_kind: str) -> list[str]:
     if stage_kind == "won":
         return []
     out = []
-    for clause in CLAUSE_BREAK.split(text):
+    for clause in clause_parts(text):
         head = CONSEQUENCE.split(clause, maxsplit=1)[0]
         if NOT_YET.search(head) or _TO_COME.search(head):
             continue

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
 from agents.context import Context
 from agents.normalize import normalise
+from agents.sentence_ends import clause_parts
 from agents.street_terms import RATE
 
 _COMPARE = (
@@ -68,7 +68,6 @@ _EFFORT = re.compile(
     r"tiempo|trabajo|esfuerzo|horas)\b",
     re.I,
 )
-_SENTENCE = CLAUSE_BREAK
 
 
 def _inbound_texts(ctx: Context) -> list[str]:
@@ -91,7 +90,7 @@ def compared_prices(text: str, ctx: Context) -> list[str]:
     """
     out = []
     inbound: list[str] | None = None
-    for sentence in _SENTENCE.split(normalise(text)):
+    for sentence in clause_parts(normalise(text)):
         for m in _COMPARISON.finditer(sentence):
             thing = m.group("thing")
             if _SPAN.match(thing) or _SAVING.search(sentence) or _EFFORT.search(m.group(0)):

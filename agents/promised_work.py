@@ -45,6 +45,8 @@ def promised_work(body: str, ctx: Context) -> list[str]:
     """Sentences in which our side promises work around the product, or people on site, the record never mentions."""
     record = record_text(ctx)
     out: list[str] = []
+    # its own split (wave 41): on agents.sentence_ends' sentences "bis Freitag, 27. November; die Telematik-Hardware
+    # ... stellen wir Ihnen kostenlos" is one sentence, and the quote's first 80 characters lose the promised work
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(body)):
         folded = _fold(sentence)
         # "sin coste", "sans frais", "at no extra cost" price the work; their negation word negates no promise

@@ -24,6 +24,7 @@ from typing import Any
 from agents.context import Context
 from agents.moments import sender_of
 from agents.normalize import fold_accents, normalise
+from agents.sentence_ends import sentence_parts
 
 _PHONE = (r"(?:on the phone|over the phone|by phone|phone call|(?:tele)?phone conversation|our (?:last |recent )?call|"
           r"the call (?:this morning|earlier|yesterday|today)|"
@@ -75,7 +76,7 @@ def _involves(a: Mapping[str, Any], ctx: Context, to_contact_id: str | None, cit
 def unrecorded_phone_calls(body: str, ctx: Context, to_contact_id: str | None = None) -> list[str]:
     """Calls the draft recalls as past when no activity of the record is a call, or speaks of one, with the
     recipient (`to_contact_id`; None: with anyone)."""
-    recalling = [(sentence, m.group(0)) for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(body))
+    recalling = [(sentence, m.group(0)) for sentence in sentence_parts(normalise(body))
                  for m in _RECALLED.finditer(sentence) if not _COMING.search(sentence)]
     if not recalling:
         return []

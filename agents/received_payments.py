@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from agents.sentence_ends import clause_pieces
 from agents.stated_done import CONSEQUENCE, NOT_YET, words_between
 
 _PAYMENT = (
@@ -44,7 +45,6 @@ _PAYMENT_RE = re.compile(rf"\b(?:{_PAYMENT})\b", re.I)
 _ARRIVED_RE = re.compile(rf"\b(?:{_ARRIVED})\b", re.I)
 _INVOICE_RE = re.compile(rf"\b(?:{_INVOICE})\b", re.I)
 _PAID_RE = re.compile(rf"\b(?:{_PAID})\b", re.I)
-_CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
 _NEAR = 3
 """Words at most between the payment and the verb that says it arrived ("die Vorauszahlung ist bereits verbucht")."""
 
@@ -54,7 +54,7 @@ def received_payments(text: str, stage_kind: str) -> list[str]:
     if stage_kind == "won":
         return []
     out = []
-    for clause in _CLAUSE.findall(text):
+    for clause in clause_pieces(text):
         # the clause up to a following "so / also / donc / así que": what comes after is the plan it leads to
         head = CONSEQUENCE.split(clause, maxsplit=1)[0]
         if NOT_YET.search(head):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.clauses import CLAUSE_BREAK
+from agents.sentence_ends import clause_parts
 
 _AUTO_RENEWAL = (
     r"auto[- ]?renew\w*|automatic(?:ally)?\s+renew\w*|renew\w*\s+automatically|evergreen\s+clause|"
@@ -87,7 +87,7 @@ def renewal_terms(text: str, allowed_promises: Iterable[str] = ()) -> list[str]:
     """Clauses of `text` (normalised) that grant a renewal term no phrase of `allowed_promises` holds."""
     permitted = [p.strip().casefold() for p in allowed_promises if p and p.strip()]
     out = []
-    for clause in CLAUSE_BREAK.split(text):
+    for clause in clause_parts(text):
         m = _TERM_RE.search(clause)
         if not m or _ASKED_OR_DECLINED.search(clause):
             continue

@@ -25,6 +25,7 @@ from agents.facts import find_dates
 from agents.moments import ASK_TOPICS, Ask
 from agents.next_steps import COMING_DAY, dated_next_step
 from agents.normalize import normalise
+from agents.sentence_ends import clause_parts
 from agents.stated_steps import stated_step
 
 _INSTEAD = re.compile(
@@ -64,7 +65,6 @@ _DETERMINER = re.compile(
 """The replaced thing as a noun with its article ("rather than a proposal", "statt eines Angebots", "au lieu de la
 proposition"), perhaps with an adjective: "rather than quote figures by email" replaces a way of writing, not the
 request (set 21's en-g2)."""
-_CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 def _dated(sentence: str) -> bool:
@@ -78,7 +78,7 @@ def replaced_ask(ask: Ask | None, body: str) -> str:
     topics = [p for t, p in ASK_TOPICS if t in ask.topics and t not in ("meeting", "demo")]
     if not topics:
         return ""
-    sentences = [s for s in _CLAUSE.split(normalise(body)) if s.strip()]
+    sentences = [s for s in clause_parts(normalise(body)) if s.strip()]
     named = [s for s in sentences if any(p.search(s) for p in topics)]
 
     # "rather than a proposal right away": the request is what "instead of" governs, up to the clause's end

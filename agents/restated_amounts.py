@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
 from agents.facts import MONEY
 from agents.one_year_amounts import other_term_beside
 from agents.period_words import NUMBER, SUB_YEAR, YEARS, compiled, number_value
+from agents.sentence_ends import clause_parts
 
 _K_AMOUNT = re.compile(r"(?<![\w.,])\d{1,4}(?:[.,]\d+)?\s?(?:k|tsd\.?|mil)\b", re.I)
 """An amount with its thousands abbreviated and no currency ("42k", "36 Tsd."): how names and notes write it."""
@@ -64,7 +64,7 @@ def _spans_years(found: str) -> bool:
 def restated_amounts(text: str) -> list[str]:
     """Amounts of `text` said over several years or per month, quarter or week."""
     out = []
-    for sentence in CLAUSE_BREAK.split(text):
+    for sentence in clause_parts(text):
         if sentence.rstrip().endswith(("?", "?»", '?"')):
             continue
         for clause in _CLAUSE.split(sentence):

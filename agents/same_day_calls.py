@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
 from agents.context import Context
 from agents.moments import latest_ask
+from agents.sentence_ends import clause_parts
 
 DAY_AND_MONTH = (
     r"(?<![:.,\d])\d{1,2}(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar|rero)?|"
@@ -50,7 +50,6 @@ MEAL = re.compile(
     re.I,
 )
 """The day's meal: with a meeting word and no other day named, the meeting is today."""
-_SENTENCE = CLAUSE_BREAK
 
 
 def _unless_asked_today(reasons: list[str], ctx: Context) -> list[str]:
@@ -96,7 +95,7 @@ def colloquial_today(text: str, ctx: Context) -> list[str]:
     if not _COLLOQUIAL_TIME.search(text):
         return []  # most texts name no time of day in words
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         m = _COLLOQUIAL_TIME.search(sentence)
         if m and _MEET_WORD.search(sentence) and not _ANOTHER_DAY.search(sentence):
             out.append(f"proposes to meet today ({m.group(0).strip()!r})")
@@ -183,7 +182,7 @@ def end_of_day_calls(text: str, ctx: Context) -> list[str]:
     """Calls today at the end of a shift or working day, or today by a slang call verb, unless the buyer asked to
     talk today."""
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         if _ASKED.search(sentence) or _OTHER_DAY.search(sentence):
             continue
         end = _END_OF_DAY.search(sentence) or (

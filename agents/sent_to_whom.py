@@ -16,6 +16,7 @@ from datetime import date
 
 from agents.context import Context
 from agents.normalize import normalise
+from agents.sentence_ends import sentence_parts
 from agents.written_dates import find_dates
 
 _YOU_GOT = re.compile(
@@ -70,7 +71,7 @@ def sent_to_someone_else(body: str, contact_id: str | None, ctx: Context) -> lis
             sent.append((to, _words(f"{a.get('subject') or ''} {a.get('text') or ''}") - names, day))
     others = {_fold(p) for c in ctx.record.contacts if c.id != contact_id for p in (ctx.contact_name(c) or "").split()}
     out: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])(?<!\d\.)\s+|\n+", normalise(body)):
+    for sentence in sentence_parts(normalise(body)):
         # "la estimación que recibió Lucía", "que le envié" beside Lucía: Spanish "le" is hers as well as the
         # recipient's, and a sentence that names the other contact already says whose the thing is
         if not _YOU_GOT.search(sentence) or set(re.findall(r"[^\W\d_]+", _fold(sentence))) & others:

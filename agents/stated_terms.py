@@ -19,20 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.negation import denied_in_clause
 from agents.normalize import normalise
 from agents.offered_questions import offered_as_question
 from agents.sentence_ends import sentence_parts
 from agents.stance_words import AGREED
 
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|none|neither|nor|nicht|kein\w*|nie|weder|ne|pas|jamais|aucun\w*|ni|nunca|ning[uú]n\w*|nada)\b|"
-    r"n't\b|\bn['’]", re.I)
-"""A negation in the clause before a term denies it ("we do not offer a flat price", "nous ne créditons pas": French "ne"
-stands before the verb, wave 41); a word more than five words back,
-or across a comma or a semicolon, does not."""
 _CLAUSE = re.compile(r"[,;:()\n–—]")
-_NEGATED_AFTER = re.compile(r"\b(?:not|never|nicht|nie|niemals)\b|n't\b", re.I)
-"""German denies after the term ("Einen Partnerstatus gibt es nicht"), and so does "is not included" in English."""
 _THEIRS = re.compile(r"\b(?:your|yours|ihre[mnrs]?|eure[mnrs]?|votre|vos|tus?|sus?|vuestr[oa]s?)\s*$", re.I)
 """A term the buyer's possessive owns just before it, in a proposal ("use your vouchers", "Ihre Gutscheine
 einlösen", "vos bons d'achat", "sus vales de compra"): theirs already, so the proposal grants nothing of ours."""
@@ -53,11 +46,9 @@ _AGREED = re.compile(rf"\b(?:{AGREED}|granted|zugesagt|accordé\w*|concedid\w*)\
 
 
 def _denied(prefix: str, rest: str, proposed: bool = False) -> bool:
-    before = " ".join(_CLAUSE.split(prefix)[-1].split()[-6:])
-    after = " ".join(_CLAUSE.split(rest)[0].split()[:6])
-    if proposed:
-        before, after = _ASKING_NOT.sub(" ", before), _ASKING_NOT.sub(" ", after)
-    return bool(_NEGATION.search(before) or _NEGATED_AFTER.search(after))
+    if proposed:  # "Wouldn't a flat fee be simpler?": the negation asks
+        prefix, rest = _ASKING_NOT.sub(" ", prefix), _ASKING_NOT.sub(" ", rest)
+    return denied_in_clause(prefix, rest)
 
 
 def _reported_ask(sentence: str, at: int) -> bool:

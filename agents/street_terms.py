@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.clauses import CLAUSE_BREAK, future_clause_after
+from agents.clauses import future_clause_after
+from agents.sentence_ends import clause_parts
 
-_SENTENCE = CLAUSE_BREAK
 ASKED = re.compile(r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|ob|demand[eé]\w*|"
                     r"pregunt[óoa]\w*|si\s+(?:on|nous|vous)\b|questions?|frage|anfrage|pregunta|"
                     # the buyer's own wish reported ("Dana would like a call this afternoon"): their ask, not our plan
@@ -45,7 +45,7 @@ _SLANG_PRICE = re.compile(rf"\b{_COUNT}\s+(?:\w+\s+)?{_UNIT}(?!\s+(?:de|of|von|a
 def slang_unit_prices(text: str) -> list[str]:
     """A price in a slang unit with a count and a rate: the unit is a common word, the rate makes it a price."""
     return [f"price talk the record does not anchor (an amount in slang): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _SLANG_PRICE.search(sentence))]
+            for sentence in clause_parts(text) if (m := _SLANG_PRICE.search(sentence))]
 
 
 _COSTS = (r"(?:the\s+|that\s+|this\s+|your\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?"
@@ -70,7 +70,7 @@ _WE_PAY = re.compile(
 def stated_idioms(pattern: re.Pattern[str], text: str, what: str) -> list[str]:
     """Each sentence of `text` that states (does not ask) what `pattern` reads, as a promise outside policy."""
     return [f"promise outside policy ({what}): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := pattern.search(sentence)) and not ASKED.search(sentence)]
+            for sentence in clause_parts(text) if (m := pattern.search(sentence)) and not ASKED.search(sentence)]
 
 
 def we_pay_idioms(text: str) -> list[str]:
@@ -114,7 +114,7 @@ def unpriced_terms(text: str, allowed_promises: Iterable[str] = ()) -> list[str]
     permitted = [p.strip().lower() for p in allowed_promises if p and p.strip()]
     low = text.lower()
     return [f"promise outside policy (a contract term): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _TERM.search(sentence)) and not ASKED.search(sentence)
+            for sentence in clause_parts(text) if (m := _TERM.search(sentence)) and not ASKED.search(sentence)
             and not any(p in low and m.group(0).lower() in p for p in permitted)]
 
 
@@ -133,7 +133,7 @@ def day_part_calls(text: str, asked_today: bool = False) -> list[str]:
     if asked_today:
         return []
     return [f"call on the send day (a part of today): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _CALL_TODAY.search(sentence)) and not ASKED.search(sentence)]
+            for sentence in clause_parts(text) if (m := _CALL_TODAY.search(sentence)) and not ASKED.search(sentence)]
 
 
 _MILITARY = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:zulu|z|hours|hrs|uhr\s+zulu)\b|\b(?:[01]?\d|2[0-3])[:.h]?[0-5]\d\s*zulu\b", re.I)
@@ -170,7 +170,7 @@ def executed_agreements(text: str, stage_kind: str) -> list[str]:
     if stage_kind != "open":
         return []
     return [f"deal state the record does not hold (an executed agreement): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text)
+            for sentence in clause_parts(text)
             if (m := _EXECUTED.search(sentence) or _SIGNED_COPY_HELD.search(sentence)) and not ASKED.search(sentence)
             and not CONDITION.search(sentence)
             and not future_clause_after(sentence, m.start(), m.end())]  # wave 32: "Le contrat signé vous sera envoyé"

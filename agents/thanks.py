@@ -13,6 +13,7 @@ from agents.facts import find_dates
 from agents.moments import sender_of
 from agents.normalize import normalise
 from agents.relayed_remarks import without_relayed_remarks
+from agents.sentence_ends import clause_parts, sentence_parts
 from agents.thanks_scope import thanked_clause
 
 _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|muchas gracias|"
@@ -127,7 +128,7 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
         for c in ctx.record.contacts:
             if c.id == sender:
                 credited[c.id] = (ctx.contact_name(c) or c.id).split(" ")[0]
-        for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):  # "Call with Priya: she sent the questionnaire"
+        for sentence in clause_parts(text):  # "Call with Priya: she sent the questionnaire"
             shared = _stemmed(sentence) & thing
             if len(shared) < CREDIT_MIN_SHARED_WORDS and not shared & specific:
                 continue  # "Marcus wants it before the budget review" says nothing of who ran the security review
@@ -182,7 +183,7 @@ def _produced_by_us(part: str, ctx: Context, names: set[str]) -> str:
             if shared > ours:
                 ours, what = shared, a.get("subject") or a["id"]
             continue
-        for sentence in re.split(r"(?<=[.!?])\s+|\n+", said):
+        for sentence in sentence_parts(said):
             shared = len(_stemmed(sentence) & thing)
             if a.get("direction") == "inbound" and _REQUEST.search(sentence):
                 # the buyer asking us for it ("¿Nos puede enviar la propuesta con el calendario de implantación?") makes

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from agents.negation import negation_governs
+from agents.sentence_ends import sentence_parts
 
 _CONCESSION = (
     r"discount\w*|rebate|markdown|price\s+cut|price\s+reduction|concession|special\s+(?:price|terms)|"
@@ -104,7 +105,7 @@ def verb_final_offers(text: str, approved_discount: float | None) -> list[str]:
 
 def _german_clauses(text: str) -> list[str]:
     out: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in sentence_parts(text):
         if _ASKED.search(sentence):
             continue
         clauses = _CLAUSE_BREAK_DE.split(sentence)

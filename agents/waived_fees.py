@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
+from agents.sentence_ends import clause_parts
 
 _COST = (
     r"fees?|charges?|costs?|surcharges?|"
@@ -145,7 +145,6 @@ _CUES = (
     "pour nous",
 )
 """Substrings (lower-cased) one of the forms needs: most texts have none and skip the patterns."""
-_SENTENCE = CLAUSE_BREAK
 _CLAUSE_START = re.compile(r"[,:;—–]\s*")
 
 
@@ -155,7 +154,7 @@ def waived_fees(text: str) -> list[str]:
     if not any(c in low for c in _CUES):
         return []
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         for m in _WAIVED.finditer(sentence):
             # the clause up to the fee: "Lucía asked whether", "we cannot", "no le perdonamos" make it no offer
             start = max((c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())), default=0)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
+from agents.sentence_ends import clause_parts
 
 _PENALTY = (
     r"penalt(?:y|ies)|late[- ](?:payment\s+)?(?:fees?|charges?|interest|penalt(?:y|ies))|"
@@ -73,7 +73,7 @@ _NOT_OURS = re.compile(
 def waived_penalties(text: str) -> list[str]:
     """Sentences of `text` that state a penalty, a late charge or interest waived, cancelled or not applied."""
     out = []
-    for sentence in CLAUSE_BREAK.split(text):
+    for sentence in clause_parts(text):
         if sentence.rstrip().endswith(("?", "?»", '?"')):
             continue
         for m in [*_AFTER.finditer(sentence), *_BEFORE.finditer(sentence)]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
+from agents.sentence_ends import clause_parts
 
 _ANY_SUBJECT = (
     # en: home and hosed/dry, signed sealed (and) delivered, nailed-on, in the can, over the finish line, through the
@@ -230,7 +230,6 @@ _CONDITION_FIRST = re.compile(
     re.I,
 )
 """A sentence that opens on a condition ("Si firma, es cosa hecha"): the idiom in its main clause states no state."""
-_SENTENCE = CLAUSE_BREAK
 
 
 def won_idioms(text: str, stage_kind: str) -> list[str]:
@@ -238,7 +237,7 @@ def won_idioms(text: str, stage_kind: str) -> list[str]:
     if stage_kind == "won" or not any(c in text.lower() for c in _CUES):
         return []
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         for m in _IDIOM.finditer(sentence):
             # the clause the idiom sits in: a condition or modal before it ("once it is", "we can get it"), "yet" after
             start = max(sentence.rfind(c, 0, m.start()) for c in ",:;—–")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from agents.clauses import CLAUSE_BREAK
+from agents.sentence_ends import clause_parts
 from agents.waived_fees import waived_fees
 
 _ITEM = (
@@ -61,13 +61,12 @@ _PERIOD_OR_BENEFICIARY = re.compile(
 _NOT_OURS = re.compile(
     r"\?|¿|\b(?:if\s+we\s+could|whether|ob|si\s+(?:nous\s+)?pouv|asked|fragte|demandé|preguntó)\b", re.I
 )
-_SENTENCE = CLAUSE_BREAK
 
 
 def zeroed_items(text: str) -> list[str]:
     """Sentences of `text` that set a chargeable item to zero or drop it for a period or for the buyer."""
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in clause_parts(text):
         if _NOT_OURS.search(sentence):
             continue
         m = _ZEROED.search(sentence)
