@@ -33,8 +33,8 @@ _DEFER = re.compile(
     # wave 41 (set 53's es-b7 "el calendario lo veremos más adelante, cuando hayan firmado"): the signature as the
     # buyer's own act, in a clause of time ("once you've signed", "sobald Sie unterschrieben haben", "quand vous aurez
     # signé", "cuando firmen")
-    r"(?:once|after|when|as\s+soon\s+as)\s+(?:you|you've|you\s+have|the\s+partners|they|they've|they\s+have)\s+"
-    r"(?:both\s+|all\s+)?(?:signed|sign)\b|"
+    r"(?:once|after|when|as\s+soon\s+as)\s+(?:you|they|the\s+\w+)(?:'ve|\s+have|\s+has|\s+had)?\s+"
+    r"(?:both\s+|all\s+)?(?:signed|sign|signs)\b|"
     r"(?:wenn|sobald|nachdem)\s+sie\s+(?:\w+\s+){0,3}?(?:unterschrieben|unterzeichnet|unterschreiben|unterzeichnen)\b|"
     r"(?:quand|lorsque|une\s+fois\s+que|des\s+que|apres\s+que)\s+vous\s+(?:aurez|avez|l'aurez|l'avez)?\s*"
     r"(?:signe|signerez)\b|"
