@@ -9,9 +9,10 @@ say it with verbs the ask patterns never read ("zur Bestätigung", "le confirmo"
 
 Wave 41 (set 53's fr-g4, "Je vous confirme l'envoi de la proposition vendredi 27 novembre", then one question, refused
 "2 ask(s)"): French "confirme" IS read, by the pattern for the Spanish imperative ("Confírmeme la hora"), so the
-writer's "je vous confirme" (or "ce qui confirme", "Paul me confirme" is left: a name is no subject we can tell from a
-Spanish vocative) counted as an ask. After a French subject pronoun or relative the verb is indicative: a statement.
-The English opening is also taken out after a lead-in ("As agreed, I confirm that Tuesday works").
+writer's "je vous confirme" and a fact's "ce qui confirme" counted as asks. After a French subject pronoun or a
+relative the verb is indicative: a statement, taken out wherever it stands. A name as the subject ("Paul me confirme")
+is left: a capital word before it could as well be a Spanish vocative. The English opening is also taken out after a
+lead-in ("As agreed, I confirm that Tuesday works").
 """
 
 from __future__ import annotations
