@@ -9,6 +9,7 @@ from typing import Any
 
 from agents.declined_prices import declined_price_at
 from agents.denied_discounts import denied_at
+from agents.proposed_prices import kept_as_proposed_at
 
 APPROVED_DISCOUNT = (
     r"\b(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )(?:remise|\w*rabatt|\w*nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
@@ -345,7 +346,9 @@ def concession_violations(text: str) -> list[str]:
         # wave 34 (set 43's de-g9): "Falls nach einem Nachlass gefragt wird: der Preis bleibt" declines one
         m = next((m for m in pattern.finditer(text)
                   if not (pattern is _GIVE_OFF_DE and denied_at(text, m.start()))
-                  and not (what in _PRICE_WORDS and declined_price_at(text, m.start()))), None)
+                  and not (what in _PRICE_WORDS and declined_price_at(text, m.start()))
+                  # wave 41 (set 53's en-g8): "the price stays the same" as in the proposal the record holds
+                  and not (what == "the price moved" and kept_as_proposed_at(text, m.start(), m.group(0)))), None)
         if m:
             out.append(f"promise outside policy ({what}): {m.group(0).strip()!r}")
     return out

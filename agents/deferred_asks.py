@@ -29,7 +29,17 @@ _DEFER = re.compile(
     r"avant\s+de\s+(?:vous\s+)?(?:envoyer|rediger|preparer|faire|ecrire)|avant\s+que\s+(?:je|nous)\b|"
     r"une\s+fois\s+(?:le\s+contrat\s+|la\s+commande\s+)?signee?|apres\s+(?:la\s+)?signature|"
     r"antes\s+de\s+(?:enviar\w*|preparar\w*|redactar\w*|hacer\w*|escribir\w*)|"
-    r"una\s+vez\s+firmad[oa]|tras\s+la\s+firma|despues\s+de\s+(?:la\s+)?firma\w*)"
+    r"una\s+vez\s+firmad[oa]|tras\s+la\s+firma|despues\s+de\s+(?:la\s+)?firma\w*|"
+    # wave 41 (set 53's es-b7 "el calendario lo veremos más adelante, cuando hayan firmado"): the signature as the
+    # buyer's own act, in a clause of time ("once you've signed", "sobald Sie unterschrieben haben", "quand vous aurez
+    # signé", "cuando firmen")
+    r"(?:once|after|when|as\s+soon\s+as)\s+(?:you|they|the\s+\w+)(?:'ve|\s+have|\s+has|\s+had)?\s+"
+    r"(?:both\s+|all\s+)?(?:signed|sign|signs)\b|"
+    r"(?:wenn|sobald|nachdem)\s+sie\s+(?:\w+\s+){0,3}?(?:unterschrieben|unterzeichnet|unterschreiben|unterzeichnen)\b|"
+    r"(?:quand|lorsque|une\s+fois\s+que|des\s+que|apres\s+que)\s+vous\s+(?:aurez|avez|l'aurez|l'avez)?\s*"
+    r"(?:signe|signerez)\b|"
+    r"(?:cuando|una\s+vez\s+que|en\s+cuanto|despues\s+de\s+que|tan\s+pronto\s+como)\s+(?:ustedes\s+|usted\s+)?"
+    r"(?:(?:hayan|haya)\s+firmado|firmen|firme)\b)"
 )
 """A clause that puts something behind another step."""
 _GENERIC = frozenset(

@@ -6,6 +6,11 @@ questions, points, details, issues, doubts or concerns as what is settled ("any 
 open points", "régler les questions ouvertes"), nothing is paid: the clause is
 blanked before the sentence is read. A sentence with an amount or a share is left whole, and a bill, an invoice or a
 balance settled is read as before.
+
+Wave 41 (set 53's en-g7, "the second wave follows once the first has settled", refused the same way): "settle" with
+no object, at the end of its clause or before "down"/"in", is what a thing does when it calms ("once the first wave
+has settled", "when things settle down"): nothing is paid. A person as its subject ("once you have settled", "ready
+to settle") is paying up, and is read as before; so is "settle in full" (an object follows).
 """
 
 from __future__ import annotations
@@ -20,13 +25,21 @@ _SETTLED = re.compile(
     rf"\br[ée]gl(?:er|ons|erons|ez|erez)\s+(?:les|vos|nos|ces|toutes\s+les|tous\s+les)\s+(?:\w+\s+)?{_CHOSES}\b",
     re.I,
 )
+_CALMED = re.compile(
+    r"(?<!\byou )(?<!\byou've )(?<!\byou have )(?<!\byou had )(?<!\bwe )(?<!\bwe've )(?<!\bwe have )"
+    r"(?<!\bthey )(?<!\bthey've )(?<!\bthey have )(?<!\bi )(?<!\bi've )(?<!\bi have )(?<!\bto )(?<!\bplease )"
+    r"(?<!\bcan )(?<!\bwill )\bsettle[ds]?(?:\s+(?:down|in))?"
+    r"(?=\s*(?:[.,;:!?)—–]|$)|\s+(?:and|but|then|so|before|after)\b|\s+into\s+(?:a|the|its|their)\s+"
+    r"(?:routine|rhythm|pattern|groove)\b)", re.I | re.M)
+"""A thing that settles with no object: "once the first has settled", "when things settle down"."""
 _MONEY = re.compile(
     r"[$€£%]|\d\s*(?:k|usd|eur|gbp|chf|dollars?|euros?|pounds?|percent|pour\s*cent)\b|\b(?:usd|eur|gbp|chf)\b|"
     r"\b(?:bill|invoice|balance|account|facture|solde|compte)s?\b", re.I)
 
 
 def settled_questions_out(sentence: str) -> str:
-    """`sentence` with questions or points settled blanked (same length), unless it holds money or a bill."""
+    """`sentence` with questions or points settled, or a thing that settles, blanked (same length), unless it holds
+    money or a bill."""
     if _MONEY.search(sentence):
         return sentence
-    return _SETTLED.sub(lambda m: " " * len(m.group(0)), sentence)
+    return _CALMED.sub(lambda m: " " * len(m.group(0)), _SETTLED.sub(lambda m: " " * len(m.group(0)), sentence))

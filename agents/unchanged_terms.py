@@ -107,11 +107,11 @@ def _kept_amount_out(sentence: str) -> str:
 # wave 39 (set 50's fr-g5): "Le montant annuel reste celui dont nous avons parlé" names no new price. The clause is
 # blanked only when the sentence has no figure, share, span, moved price or anything added ("reste celui dont nous
 # avons parlé jusqu'en 2028" is a price held); other complements ("reste négociable") are not blanked.
-_AMOUNT = (r"(?:the|our|your|this|that|le|notre|votre|ce|el|nuestro|su|este|der|die|das|unser\w*|ihr\w*)\s+"
+_AMOUNT = (r"(?:the|our|your|this|that|le|notre|votre|ce|el|nuestro|su|este|der|die|das|den|unser\w*|ihr\w*)\s+"
            r"(?:(?:annual|yearly|total|overall|annuel|global|anual|jährliche\w*)\s+)?"
            r"(?:amount|price|total|fee|montant|prix|tarif|total|importe|precio|\w*betrag|\w*preis|summe)"
            r"(?:\s+(?:annuel|global|total|anual|total))?")
-_STAYS = (r"(?:stays|remains|will\s+stay|will\s+remain|is\s+still|reste|restera|demeure|bleibt|wird\s+bleiben|"
+_STAYS = (r"(?:stays|remains|stay|remain|will\s+stay|will\s+remain|is\s+still|reste|restera|demeure|bleibt|wird\s+bleiben|"
           r"sigue\s+siendo|seguirá\s+siendo|se\s+mantiene|es\s+el\s+mismo|queda)")
 _DISCUSSED = (
     r"(?:the\s+one\s+(?:we\s+)?(?:discussed|agreed|talked\s+about|spoke\s+about|mentioned)|what\s+we\s+(?:discussed|"
@@ -123,9 +123,16 @@ _DISCUSSED = (
     r"el\s+que\s+(?:comentamos|hablamos|acordamos|vimos)|el\s+(?:acordado|comentado|mismo)|igual|sin\s+cambios|"
     r"como\s+(?:lo\s+)?(?:hablamos|acordamos|comentamos))"
 )
+# wave 41 (set 53's en-g6, "It sets out the waves ... and leaves the price unchanged"; en-g8's "the 9 clinics, the
+# reminder texts and the price stay the same"): the amount left as it is by the document, and a plural "stay"
+# third person only: the document or the plan does it; "we keep the price unchanged" is our stance, read as before
+_LEAVES = r"(?:leaves|keeps|lässt|belässt|laisse|laissent|deja|dejan|mantiene|mantienen)"
+_AS_IT_IS = (r"(?:unchanged|untouched|the\s+same|as\s+it\s+(?:is|was)|unverändert|(?:so\s+)?wie\s+(?:er|sie|es)\s+"
+             r"(?:ist|war)|inchangée?|tel\s+quel|telle\s+quelle|igual|sin\s+cambios|como\s+(?:está|estaba))")
 _UNCHANGED = re.compile(
     rf"\b{_AMOUNT}\s+(?:{_STAYS}\s+{_DISCUSSED}|(?:does\s+not|doesn't|won't|will\s+not)\s+change|"
-    rf"ne\s+change\s+pas|ne\s+bouge\s+pas|no\s+cambia|ändert\s+sich\s+nicht)\b",
+    rf"ne\s+change\s+pas|ne\s+bouge\s+pas|no\s+cambia|ändert\s+sich\s+nicht)\b|"
+    rf"\b{_LEAVES}\s+{_AMOUNT}\s+{_AS_IT_IS}(?!\w)",
     re.I,
 )
 _READ_AS_BEFORE = re.compile(
