@@ -207,14 +207,27 @@ _MONEY_BACK = near(r"money|penny|cent|dime|payment|fee|pay|paid|invoice|geld|arg
 _COVERED_GOODS = (r"months?|years?|training|support|maintenance|installation|onboarding|implementation|set-?up|hardware|"
                   r"licen[cs]es?|seats?|upgrades?|migration|service|wartung|schulung\w*|einrichtung|installation|"
                   r"lizenz\w*|monate?|jahre?|formation|mise en (?:route|place)|licences?|mois|ans|"
-                  r"mantenimiento|formaci[oó]n|instalaci[oó]n|implantaci[oó]n|soporte|licencias?|meses|años")
+                  r"mantenimiento|formaci[oó]n|instalaci[oó]n|implantaci[oó]n|soporte|licencias?|meses|años|"
+                  # wave 41 (set 53's 121): the travel a rollout needs is billed like the setup it serves
+                  r"travel|travel (?:costs?|expenses)|expenses|reisekosten|fahrtkosten|anfahrt\w*|spesen|"
+                  r"déplacements?|frais(?: de (?:déplacement|voyage|mission))?|desplazamientos?|viajes?|"
+                  r"gastos(?: de (?:viaje|desplazamiento))?|dietas")
+_FULLY = (r"(?:fully |entirely |completely |totalement |enti[eè]rement |totalmente |completamente |komplett |"
+          r"vollständig )?")
+_COVERED_WORD = r"(?:covered|cubiert[oa]s?|couverte?s?|pris(?:es?)? en charge|abgedeckt|übernommen)"
 _COVERED = re.compile(
     rf"\b(?:{_COVERED_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:is|are|will be|stays?|remains?|queda\w*|est[aá]n?|est|sont|"
-    rf"sera|seront|reste\w*|ist|sind|wird|werden|bleib\w*)\s+(?:fully |entirely |completely |totalement |"
-    rf"enti[eè]rement |totalmente |completamente |komplett |vollständig )?(?:covered|cubiert[oa]s?|couverte?s?|"
-    rf"pris(?:es?)? en charge|abgedeckt|übernommen)\b", re.I)
+    rf"sera|seront|reste\w*|ist|sind|wird|werden|bleib\w*)\s+{_FULLY}{_COVERED_WORD}\b|"
+    # wave 41 (set 53's 121): the same without a verb, "with onsite setup travel covered", "avec les déplacements
+    # pris en charge", "con los desplazamientos cubiertos", "mit übernommenen Reisekosten"
+    rf"\b(?:with|avec|con|mit)\s+(?:the\s+|all\s+|your\s+|les\s+|vos\s+|los\s+|las\s+|sus\s+|den\s+|allen\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_COVERED_GOODS})\s+{_FULLY}{_COVERED_WORD}\b(?!\s+(?:by|in|under|par|dans|por|en|"
+    rf"durch|im|von)\s+(?!us\b|nous\b|nosotros\b|uns\b))|"
+    rf"\bmit\s+(?:den\s+)?{_FULLY}(?:übernommenen|bezahlten|abgedeckten)\s+(?:[\w-]+\s+){{0,2}}?(?:{_COVERED_GOODS})\b",
+    re.I)
 """A good stated as covered, with no payer named ("el mantenimiento queda cubierto durante tres años"): someone
-pays for it, and it is not the buyer; "the questions are covered in the answers" names no good."""
+pays for it, and it is not the buyer; "the questions are covered in the answers" names no good, and "with training
+covered in the proposal" names where it is written, not who pays."""
 _FREI = re.compile(
     rf"\b(?:{_COVERED_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:ist|sind|bleibt|bleiben|wird|werden)\s+(?:[\w-]+\s+){{0,4}}?"
     r"frei\b|\bfrei haus\b", re.I)
