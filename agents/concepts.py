@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from agents.amount_rates import amount_rates_out
 from agents.asked_spans import span_outside_questions
+from agents.both_ways import pairs_masked
 from agents.budget_states import budget_not_yet_approved
 from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.confidential_prices import in_confidential_span
@@ -301,7 +302,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         if asked and not (offered_as_question(sentence) or supposed_concessions(sentence)):
             continue  # a question to the buyer promises nothing; one put as a proposal offers (wave 39)
         low = sentence.lower()
-        for m in _NO_COST.finditer(sentence):
+        for m in _NO_COST.finditer(pairs_masked(sentence)):  # wave 41: "con y sin IVA" is two figures, no waiver
             if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
                 continue  # "we never ask for payment by email" is about how one pays, not what
             if nothing_due_from_buyer(sentence, m.group(0)) or free_word_negated(sentence, m.start(), m.end()) \
