@@ -26,6 +26,7 @@ from agents.contrasted_costs import cost_contrasted
 from agents.deal_done_claims import deal_done_claims
 from agents.declined_prices import declined_price_at
 from agents.indexed_prices import indexed_price_terms
+from agents.joined_clauses import clause_before
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
 from agents.negated_free import free_word_negated
@@ -222,10 +223,12 @@ _COVERED = re.compile(
     # wave 41 (set 53's 121): the same without a verb, "with onsite setup travel covered", "avec les déplacements
     # pris en charge", "con los desplazamientos cubiertos", "mit übernommenen Reisekosten"
     rf"\b(?:with|avec|con|mit)\s+(?:the\s+|all\s+|your\s+|les\s+|vos\s+|los\s+|las\s+|sus\s+|den\s+|allen\s+)?"
-    rf"(?:[\w-]+\s+){{0,2}}?(?:{_COVERED_GOODS})\s+{_FULLY}{_COVERED_WORD}\b(?!\s+(?:by|in|under|par|dans|por|en|"
+    rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_COVERED_GOODS})\s+{_FULLY}{_COVERED_WORD}\b(?!\s+(?:by|in|under|par|dans|por|en|"
     rf"durch|im|von)\s+(?!us\b|nous\b|nosotros\b|uns\b))|"
     rf"\bmit\s+(?:den\s+)?{_FULLY}(?:übernommenen|bezahlten|abgedeckten)\s+(?:[\w-]+\s+){{0,2}}?(?:{_COVERED_GOODS})\b",
     re.I)
+_COVER_ASKED = re.compile(r"\b(?:whether|if|ob|si|asked|wondered|gefragt|fragt\w*|demandé|pregunt\w*)\b", re.I)
+"""A reported question before a good said covered: "Tom asked whether travel is covered" grants nothing."""
 """A good stated as covered, with no payer named ("el mantenimiento queda cubierto durante tres años"): someone
 pays for it, and it is not the buyer; "the questions are covered in the answers" names no good, and "with training
 covered in the proposal" names where it is written, not who pays."""
@@ -343,6 +346,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in pattern.finditer(sentence):
                 if free_word_negated(sentence, m.start(), m.end()):
                     continue  # wave 32: "Der Versand ist nicht kostenlos" gives nothing away
+                if pattern is _COVERED and _COVER_ASKED.search(clause_before(sentence, m.start())):
+                    continue  # wave 41: "Tom asked whether travel is covered" reports the buyer's question
                 if pattern is _WE_COVER_RE and adopted_into_a_document(whole, at + m.start(), at + m.end()):
                     continue  # wave 38 (set 48's de-g6): "übernehmen wir ins Angebot" carries a figure, pays nothing
                 if pattern in (_PERPETUAL_RE, _MONEY_BACK) and promise_negated(sentence, m.start(), m.end()):

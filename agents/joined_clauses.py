@@ -26,3 +26,11 @@ def clause_at(sentence: str, start: int, end: int) -> str:
             stop = joint.start()
             break
     return sentence[begin:stop]
+
+
+def clause_before(sentence: str, start: int) -> str:
+    """The words of `sentence` from the start of the clause that holds `start` up to it."""
+    begin = 0
+    for joint in _JOINT.finditer(sentence, 0, start):
+        begin = joint.end()
+    return sentence[begin:start]
