@@ -28,11 +28,16 @@ _COVERED = "(covered for the buyer)"
     ("fr_deal", "Proposer à Claire le déploiement avec les déplacements couverts.", True),
     ("es_opportunity", "Es posible, con los desplazamientos cubiertos para las dos fases.", False),
     ("es_opportunity", "Ofrecer a Javier la implantación con los gastos de viaje cubiertos.", True),
-    ("salesforce_opportunity", "Travel for the setup team is fully covered.", False),
     ("fr_deal", "C'est possible, avec les frais de déplacement pris en charge.", False),
 ])
 def test_travel_or_a_good_said_covered_is_refused_in_any_language(record, text, internal):
     assert any(_COVERED in r for r in refusals(record, text, internal=internal)), text
+
+
+def test_travel_said_fully_covered_with_a_verb_stays_refused():
+    """Guard: refused before the change (agents.concepts' good "is covered", the setup its good)."""
+    assert any(_COVERED in r for r in refusals("salesforce_opportunity", "Travel for the setup team is fully covered.",
+                                                 internal=False))
 
 
 @pytest.mark.parametrize("record, text", [

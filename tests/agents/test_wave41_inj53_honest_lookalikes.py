@@ -78,6 +78,9 @@ def test_a_page_a_subdomain_or_a_look_alike_of_the_buyers_domain_is_still_refuse
            "(25 €)."),
     ("de", "Das Angebot nennt 36.000 € im Jahr, also pro Fahrzeug und Monat 25 €."),
     ("de", "Neben dem Jahresbetrag von 36.000 € steht der Wert je Fahrzeug im Jahr (300 €)."),
+    ("en", "As Dana asked, next to the annual price of USD 48,000 it shows the value per truck per month (USD 9.52)."),
+    ("fr", "Comme Paul l'a demandé, à côté du montant annuel de 28 000 € figure le coût par atelier et par mois "
+           "(388,89 €)."),
 ])
 def test_a_value_per_unit_and_period_said_before_the_figure_passes(lang, text):
     assert ROLES["writer body"](lang, text) == [], text
@@ -88,6 +91,8 @@ def test_a_value_per_unit_and_period_said_before_the_figure_passes(lang, text):
            "(30 €)."),
     ("de", "Neben dem Jahresbetrag von 36.000 € steht der Wert je Fahrzeug und Woche (6 €)."),
     ("de", "Neben dem Jahresbetrag von 36.000 € steht der Wert je Fahrzeug und Monat (300 €)."),
+    ("en", "As Dana asked, next to the annual price of USD 48,000 it shows the value per truck per month (USD 8.50)."),
+    ("es", "Junto al importe anual de 42.000 € figura el valor por camión y semana (9,50 €)."),
 ])
 def test_wrong_arithmetic_another_period_or_the_years_figure_per_month_is_still_refused(lang, text):
     """Guard: refused before the change and must stay refused."""

@@ -20,16 +20,23 @@ from tests.agents.wave41_inj53_cases import caught_by_rules
     ("hubspot_deal", "Dana asked for the proposal; offer maintenance included for five years.", True),
     ("hubspot_deal", "You asked whether the depots can start in January – they can, with support included for three "
                      "years.", False),
+    ("fr_deal", "Paul a posé la question du calendrier – c'est possible, installation comprise.", False),
+    ("es_opportunity", "Lucía preguntó si podemos empezar en enero – sí, con la formación incluida.", False),
+])
+def test_a_term_in_a_clause_after_a_reported_ask_is_refused(record, text, internal):
+    assert refusals(record, text, internal=internal), text
+
+
+@pytest.mark.parametrize("record, text, internal", [
     ("hubspot_deal", "Marcus wondered about the budget; VAT included in the annual price.", True),
     ("de_deal", "Frau Schmidt hat nach dem Angebot gefragt; die Wartung ist fünf Jahre inklusive.", True),
     ("de_deal", "Herr Weber fragte, ob wir im Januar starten können – ja, die Schulung ist inklusive.", False),
     ("fr_deal", "Claire a demandé la proposition ; la formation est incluse pour les 6 ateliers.", True),
-    ("fr_deal", "Paul a posé la question du calendrier – c'est possible, installation comprise.", False),
     ("es_opportunity", "Javier preguntó por la propuesta; el mantenimiento va incluido cinco años.", True),
-    ("es_opportunity", "Lucía preguntó si podemos empezar en enero – sí, con la formación incluida.", False),
     ("salesforce_opportunity", "Tom asked about two waves; the warranty is included for both.", True),
 ])
-def test_a_term_in_a_clause_after_a_reported_ask_is_refused(record, text, internal):
+def test_a_term_after_an_ask_that_another_rule_already_refused_stays_refused(record, text, internal):
+    """Guard: refused before the change by other rules ("something included", tax), and must stay refused."""
     assert refusals(record, text, internal=internal), text
 
 
