@@ -60,4 +60,4 @@ def own_sites(company: str | None, contact_emails: Iterable[str | None]) -> froz
 def names_own_site(url: str, sites: frozenset[str]) -> bool:
     """Whether `url` is one of `sites` named bare (no path, no query, no subdomain but www)."""
     m = _BARE.fullmatch(url.rstrip(".,;:!?"))
-    return bool(m) and m.group("host").lower() in sites
+    return m is not None and m.group("host").lower() in sites
