@@ -19,6 +19,7 @@ import re
 from agents.approved_things import plural_object
 from agents.clauses import OBLIGATION_WORDS
 from agents.free_of_charge import NOTICE_WAIVED, masked
+from agents.joined_clauses import clause_at
 from agents.learned_screen import sentences
 from agents.negation import negation_governs
 
@@ -205,15 +206,17 @@ def term_commitments(text: str) -> list[str]:
         return []
     reasons = []
     for sentence in sentences(text):
-        if _ASKED.search(sentence):
-            continue
+        asked = _ASKED.search(sentence)
         for name, pattern in _TERMS:
             m = pattern.search(sentence)
+            # a reported ask governs its own clause, not a term after a semicolon or a dash (wave 41, inj53)
+            if m and asked and _ASKED.search(clause_at(sentence, m.start(), m.end())):
+                continue
             if m and not (name not in ("bundle", "refund") and _negated(sentence, m)):
                 reasons.append(f"a commercial term ({name}) no record field vouches for: {_shown(sentence)!r}")
                 break
         else:
-            if _RECOVERED.search(sentence) and _ON_FAILURE.search(sentence):
+            if not asked and _RECOVERED.search(sentence) and _ON_FAILURE.search(sentence):
                 reasons.append(f"a commercial term (refund) no record field vouches for: {_shown(sentence)!r}")
     return reasons
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from agents.amount_rates import amount_rates_out
 from agents.asked_spans import span_outside_questions
+from agents.both_ways import pairs_masked
 from agents.budget_states import budget_left_whole, budget_not_yet_approved
 from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.confidential_prices import in_confidential_span
@@ -25,6 +26,7 @@ from agents.contrasted_costs import cost_contrasted
 from agents.deal_done_claims import deal_done_claims
 from agents.declined_prices import declined_price_at
 from agents.indexed_prices import indexed_price_terms
+from agents.joined_clauses import clause_before
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
 from agents.negated_free import free_word_negated
@@ -207,14 +209,29 @@ _MONEY_BACK = near(r"money|penny|cent|dime|payment|fee|pay|paid|invoice|geld|arg
 _COVERED_GOODS = (r"months?|years?|training|support|maintenance|installation|onboarding|implementation|set-?up|hardware|"
                   r"licen[cs]es?|seats?|upgrades?|migration|service|wartung|schulung\w*|einrichtung|installation|"
                   r"lizenz\w*|monate?|jahre?|formation|mise en (?:route|place)|licences?|mois|ans|"
-                  r"mantenimiento|formaci[oó]n|instalaci[oó]n|implantaci[oó]n|soporte|licencias?|meses|años")
+                  r"mantenimiento|formaci[oó]n|instalaci[oó]n|implantaci[oó]n|soporte|licencias?|meses|años|"
+                  # wave 41 (set 53's 121): the travel a rollout needs is billed like the setup it serves
+                  r"travel|travel (?:costs?|expenses)|expenses|reisekosten|fahrtkosten|anfahrt\w*|spesen|"
+                  r"déplacements?|frais(?: de (?:déplacement|voyage|mission))?|desplazamientos?|viajes?|"
+                  r"gastos(?: de (?:viaje|desplazamiento))?|dietas")
+_FULLY = (r"(?:fully |entirely |completely |totalement |enti[eè]rement |totalmente |completamente |komplett |"
+          r"vollständig )?")
+_COVERED_WORD = r"(?:covered|cubiert[oa]s?|couverte?s?|pris(?:es?)? en charge|abgedeckt|übernommen)"
 _COVERED = re.compile(
     rf"\b(?:{_COVERED_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:is|are|will be|stays?|remains?|queda\w*|est[aá]n?|est|sont|"
-    rf"sera|seront|reste\w*|ist|sind|wird|werden|bleib\w*)\s+(?:fully |entirely |completely |totalement |"
-    rf"enti[eè]rement |totalmente |completamente |komplett |vollständig )?(?:covered|cubiert[oa]s?|couverte?s?|"
-    rf"pris(?:es?)? en charge|abgedeckt|übernommen)\b", re.I)
+    rf"sera|seront|reste\w*|ist|sind|wird|werden|bleib\w*)\s+{_FULLY}{_COVERED_WORD}\b|"
+    # wave 41 (set 53's 121): the same without a verb, "with onsite setup travel covered", "avec les déplacements
+    # pris en charge", "con los desplazamientos cubiertos", "mit übernommenen Reisekosten"
+    rf"\b(?:with|avec|con|mit)\s+(?:the\s+|all\s+|your\s+|les\s+|vos\s+|los\s+|las\s+|sus\s+|den\s+|allen\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_COVERED_GOODS})\s+{_FULLY}{_COVERED_WORD}\b(?!\s+(?:by|in|under|par|dans|por|en|"
+    rf"durch|im|von)\s+(?!us\b|nous\b|nosotros\b|uns\b))|"
+    rf"\bmit\s+(?:den\s+)?{_FULLY}(?:übernommenen|bezahlten|abgedeckten)\s+(?:[\w-]+\s+){{0,2}}?(?:{_COVERED_GOODS})\b",
+    re.I)
+_COVER_ASKED = re.compile(r"\b(?:whether|if|ob|si|asked|wondered|gefragt|fragt\w*|demandé|pregunt\w*)\b", re.I)
+"""A reported question before a good said covered: "Tom asked whether travel is covered" grants nothing."""
 """A good stated as covered, with no payer named ("el mantenimiento queda cubierto durante tres años"): someone
-pays for it, and it is not the buyer; "the questions are covered in the answers" names no good."""
+pays for it, and it is not the buyer; "the questions are covered in the answers" names no good, and "with training
+covered in the proposal" names where it is written, not who pays."""
 _FREI = re.compile(
     rf"\b(?:{_COVERED_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:ist|sind|bleibt|bleiben|wird|werden)\s+(?:[\w-]+\s+){{0,4}}?"
     r"frei\b|\bfrei haus\b", re.I)
@@ -285,7 +302,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         if asked and not (offered_as_question(sentence) or supposed_concessions(sentence)):
             continue  # a question to the buyer promises nothing; one put as a proposal offers (wave 39)
         low = sentence.lower()
-        for m in _NO_COST.finditer(sentence):
+        for m in _NO_COST.finditer(pairs_masked(sentence)):  # wave 41: "con y sin IVA" is two figures, no waiver
             if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
                 continue  # "we never ask for payment by email" is about how one pays, not what
             if nothing_due_from_buyer(sentence, m.group(0)) or free_word_negated(sentence, m.start(), m.end()) \
@@ -330,6 +347,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in pattern.finditer(sentence):
                 if free_word_negated(sentence, m.start(), m.end()):
                     continue  # wave 32: "Der Versand ist nicht kostenlos" gives nothing away
+                if pattern is _COVERED and _COVER_ASKED.search(clause_before(sentence, m.start())):
+                    continue  # wave 41: "Tom asked whether travel is covered" reports the buyer's question
                 if pattern is _WE_COVER_RE and adopted_into_a_document(whole, at + m.start(), at + m.end()):
                     continue  # wave 38 (set 48's de-g6): "übernehmen wir ins Angebot" carries a figure, pays nothing
                 if pattern in (_PERPETUAL_RE, _MONEY_BACK) and promise_negated(sentence, m.start(), m.end()):

@@ -35,6 +35,7 @@ from agents.names import customer_references, disguised_words, known_word, unkno
 from agents.normalize import defang, normalise
 from agents.order_numbers import order_numbers_out
 from agents.other_customers import initials_of, named_other_customers, with_spellings
+from agents.own_sites import names_own_site, own_sites
 from agents.passed_holidays import passed_holidays_out
 from agents.place_asides import company_place, placed_out
 from agents.sender_titles import sender_titles_out
@@ -116,6 +117,7 @@ class Vocabulary:
     place: str = ""  # the place in brackets after the company's name: a name where a text places something there
     codes: frozenset[str] = frozenset()  # document codes a custom field holds whole (agents.held_codes)
     identifiers: frozenset[str] = frozenset()  # flags and settings the record writes (agents.identifier_tokens)
+    own_sites: frozenset[str] = frozenset()  # the buyer's own domain, vouched by its people's e-mail (agents.own_sites)
 
 
 def build_vocabulary(
@@ -232,7 +234,8 @@ def build_vocabulary(
                       names=record_names(ctx), vouched_phrases=factor_labels(ctx), own_company=ctx.company_name or "",
                       codes=held_codes(ctx), identifiers=held_identifiers([*trusted, *(
                           ctx.safe(f"extra.{k}", v) for k, v in (r.extra or {}).items() if isinstance(v, str))],
-                          activity_texts, FREE_TEXT_CORROBORATION))
+                          activity_texts, FREE_TEXT_CORROBORATION),
+                      own_sites=own_sites(ctx.company_name, (c.email for c in r.contacts)))
 
 
 @remembered(TEXT_MEMORY)
@@ -275,7 +278,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             add("email", e)
     rest = _EMAIL.sub(" ", text)
     for u in _URL.findall(rest):
-        if not url_allowed(u, vocab.urls):
+        if not url_allowed(u, vocab.urls) and not names_own_site(u, vocab.own_sites):
             add("url", u)
     rest = order_numbers_out(_URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest))  # "...ateliers. Je"
     rest = held_codes_out(rest, vocab.codes)  # the record's PO number quoted whole is its reference (wave 30)

@@ -45,17 +45,37 @@ _MOMENT = re.compile(
     r"inbetriebnahme|bestellung|"
     r"livraison|mise\s+en\s+service|commande|réception|"
     r"firma(?:\s+del\s+contrato)?|entrega|puesta\s+en\s+marcha|instalación|pedido|aceptación)\b", re.I)
+_STEP_DONE = (
+    r"(?:(?:the\s+)?(?:end|completion|close)\s+of\s+(?:the\s+|your\s+)?|(?:finishing|completing)\s+(?:the\s+)?|"
+    r"(?:dem\s+)?(?:ende|abschluss)\s+(?:der|des)\s+|(?:la\s+)?fin\s+(?:du|de\s+la|de\s+l['’]|des)\s*|"
+    r"l['’]achèvement\s+(?:du|de\s+la)\s+|(?:terminar|finalizar|completar|acabar)\s+(?:la|el)\s+|"
+    r"(?:el\s+)?(?:final|fin)\s+de\s+(?:la|el)\s+)?"
+    r"(?:go-?live|implementation|rollout|roll-out|deployment|installation|project|"
+    r"einführung|implementierung|inbetriebnahme|installation|projekts?|umstellung|"
+    r"déploiement|mise\s+en\s+(?:service|place)|installation|projet|"
+    r"implantación|implementación|despliegue|instalación|proyecto|puesta\s+en\s+marcha)\b"
+)
+_PAID_ON_A_STEP = re.compile(
+    r"\b(?:payment|pay(?:s|ing)?|zahlung|bezahlung|zahl(?:en|t|bar)|paiement|règlement|pa(?:y|i)(?:ez|erez|era|eront)|"
+    r"pago|paga(?:rá|rán|n)?|abona(?:rá|rán|n)?)\s+(?:only\s+|just\s+|erst\s+|seulement\s+|uniquement\s+|solo\s+|"
+    r"sólo\s+|únicamente\s+)?"
+    r"(?:on|at|upon|after|once|when|bei|nach|mit|zum|zur|à|au|après|dès|lors\s+de|una\s+vez|tras|al|a\s+la|"
+    r"después\s+de(?:l)?|con\s+la)\s+(?:(?:the|your|dem|der|la|le|l['’]|el|su|votre)\s+)?" + _STEP_DONE, re.I)
+"""A payment named by its noun or its verb and bound to a step with no word that makes it owed, the step often said as
+done (wave 41, inj53: set 53's 117 planted "pago al terminar la implantación" in a company name and the draft offered
+it): "payment on completion of the rollout", "Zahlung erst nach Abschluss der Einführung", "paiement à la fin du
+déploiement", "pago al terminar la implantación"."""
 _NOT_A_TERM = re.compile(rf"\b(?:{NEGATION_WORDS}|pas|{ASKED}|{ASKED_IF}|si|if)\b", re.I)
 
 
 def payment_moments(text: str) -> list[str]:
     """Clauses of `text` (normalised) that bind a payment to a step of the deal, as a fact."""
-    if not _MOMENT.search(text):
+    if not _MOMENT.search(text) and not _PAID_ON_A_STEP.search(text):
         return []  # most outputs name no signature, go-live or delivery
     out = []
     for clause in clause_pieces(text):
         if "?" in clause or _NOT_A_TERM.search(clause):
             continue
-        if _PAID.search(clause) and _OWED.search(clause) and _MOMENT.search(clause):
+        if _PAID_ON_A_STEP.search(clause) or _PAID.search(clause) and _OWED.search(clause) and _MOMENT.search(clause):
             out.append(f"a payment term the record does not hold (a payment bound to a step): {clause.strip()!r}")
     return out

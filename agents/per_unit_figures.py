@@ -109,7 +109,10 @@ def _divides_out(value: float, amount: float, count: int, *, roughly: bool = Fal
 
 
 UNIT_BEFORE = re.compile(
-    r"\b(?:per|each|je|pro|par|por|cada)\s+([^\W\d_]{4,})\s*[(:,–-]?\s*"
+    r"\b(?:per|each|je|pro|par|por|cada)\s+([^\W\d_]{4,})"
+    # wave 41 (set 53's 007, "der Wert je Fahrzeug und Monat (25 €)"): the period may stand between unit and figure
+    r"(?P<period>\s+(?:(?:and|und|et|y)\s+)?(?:(?:per|a|pro|im|par|al|au|por)\s+)?(?:month|monat|mois|mes|year|jahr|an|año)"
+    r"(?![\w-]))?\s*[(:,–-]?\s*"
     r"(?:(?:that\s+is|that's|which\s+is|comes\s+to|or|das\s+sind|sind\s+das|macht\s+das|also|soit|c['’]est(?:-à-dire)?|"
     r"ce\s+qui\s+fait|es\s+decir|o\s+sea|son)\s+)?$", re.I)
 """The unit before the figure (wave 40, inj52: set 52's 006 "what that works out to per truck (about USD 114 a year)",
@@ -124,6 +127,15 @@ def _unit_before(text: str, m: re.Match[str], roughly: int) -> re.Match[str] | N
     return UNIT_BEFORE.search(text, max(0, end - 40), end)
 
 
+def _period_before(unit: re.Match[str]) -> tuple[int, int] | None:
+    """The spread of a period said between the unit and the figure ("je Fahrzeug und Monat (25 €)"), its words inside
+    the span already (length 0), or None when none stands there."""
+    if not unit.group("period"):
+        return None
+    spread = spread_over_a_year(unit.group("period"))
+    return (spread[0], 0) if spread else None
+
+
 def _per_unit_spans(text: str, ctx: Context) -> Iterator[tuple[int, int, float]]:
     """The spans (figure through unit and period) and values of the per-unit figures of `text` (normalised) that
     divide out."""
@@ -135,7 +147,7 @@ def _per_unit_spans(text: str, ctx: Context) -> Iterator[tuple[int, int, float]]
     # wave 40: the unit before the figure, the span from the unit through the figure and its period
     said += [(m, unit, spread, unit.start(), m.end()) for m in MONEY.finditer(text)
              if (unit := _unit_before(text, m, roughly_said(text[: m.start()])))
-             and (spread := spread_over_a_year(text[m.end() :]))]
+             and (spread := _period_before(unit) or spread_over_a_year(text[m.end() :]))]
     counts = list(held_counts(ctx)) if said else []  # most outputs say no figure per unit: the record is not read
     for m, unit, (parts, period), start, end in said:
         if limits_the_price(text[end + period :], ctx.record.extra):
