@@ -63,8 +63,7 @@ COVERAGE = --cov=app --cov=webhooks --cov=integrations --cov=agents --cov=scorin
 # + _gwK, REDIS_URL's number + K), so on a shared machine give it two numbers nobody else uses.
 # `make test TEST_WORKERS=1` runs in one process. docs/contributing.md, "Test suite time, wave 21".
 TEST_WORKERS ?= 1
-# The longest modules first (tests/xdist_order.py), not xdist's most-tests-first: docs/contributing.md, wave 41.
-XDIST = $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder)
+XDIST = $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadscope)
 # One OpenMP thread per test process when there are several: each would otherwise start one thread per core, and
 # their spin-waits fight the other worker (wave 37: tests/scoring + tests/learning on two workers at load ~6, 406 ->
 # 194 CPU s and 16:36 -> 7:44 wall, the same 672 passed). An OMP_NUM_THREADS you set yourself wins.

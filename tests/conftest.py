@@ -25,9 +25,8 @@ from tests import loopback_only, pg_guard, redis_guard, time_budget
 
 loopback_only.install()
 
-pytest_plugins = ["tests.xdist_groups", "tests.xdist_order"]
-"""Under `--dist loadgroup` a test naming no group runs with its module (`make test-embedded`, tests/xdist_groups.py);
-under `make test`'s `--no-loadscope-reorder` the longest modules start first (tests/xdist_order.py)."""
+pytest_plugins = ["tests.xdist_groups"]
+"""Under `--dist loadgroup` a test naming no group runs with its module (`make test-embedded`, tests/xdist_groups.py)."""
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEST_SECRET = "test-client-secret-0000-aaaa-bbbb-cccc"
