@@ -42,12 +42,13 @@ def _one_line_warnings() -> None:
 
 def _echo_warnings(caught: list[warnings.WarningMessage]) -> None:
     """Show our data warnings (unseen categories, no holdout) on stderr, once each, one line each."""
-    from sklearn.exceptions import ConvergenceWarning
-
+    # scikit-learn's ConvergenceWarning is left out; a command that never loaded scikit-learn cannot have met one.
+    sklearn_errors = sys.modules.get("sklearn.exceptions")
+    not_ours = (sklearn_errors.ConvergenceWarning,) if sklearn_errors is not None else ()
     seen: set[str] = set()
     for w in caught:
         text = " ".join(str(w.message).split())
-        if issubclass(w.category, UserWarning) and not issubclass(w.category, ConvergenceWarning) and text not in seen:
+        if issubclass(w.category, UserWarning) and not issubclass(w.category, not_ours) and text not in seen:
             seen.add(text)
             click.echo(f"warning: {text}", err=True)
 
@@ -69,7 +70,6 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        import pandas as pd
         from sqlalchemy.exc import SQLAlchemyError
 
         from scoring.errors import DataError, ModelError, NotEnoughHistoryError, ScoringError
@@ -88,9 +88,9 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             _fail(str(exc), EXIT_MODEL)
         except ScoringError as exc:
             _fail(str(exc), EXIT_DATA)
-        except pd.errors.EmptyDataError:
+        except _pandas_error("EmptyDataError"):
             _fail("the file is empty", EXIT_DATA)
-        except pd.errors.ParserError as exc:
+        except _pandas_error("ParserError") as exc:
             _fail(f"the file is not a readable CSV ({exc})", EXIT_DATA)
         except (ValueError, KeyError, TypeError, OSError, UnicodeDecodeError) as exc:
             _fail(f"{type(exc).__name__}: {exc}", EXIT_DATA)
@@ -102,6 +102,13 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             _fail(command_database_error(exc), EXIT_DATA)
 
     return wrapper
+
+
+def _pandas_error(name: str) -> tuple[type[BaseException], ...]:
+    """pandas' exception `name` when a command has loaded pandas, else nothing to catch: only pandas raises it.
+    Importing pandas to name its errors cost every model command ~1 CPU s before it opened the database."""
+    pandas = sys.modules.get("pandas")
+    return (getattr(pandas.errors, name),) if pandas is not None else ()
 
 
 def _read_csv(path: str):
@@ -373,9 +380,6 @@ def promote_cmd(model_dir, tenant, registry, holdout) -> None:
 @handle_errors
 def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, positive) -> None:
     """Train a task from the tenant's CRM history and promote it if better than the champion."""
-    from scoring import ModelRegistry, defaults, save_model, train_from_records
-    from scoring.registry import new_version
-
     if not _SAFE_TENANT.fullmatch(tenant) or tenant in (".", ".."):
         # The tenant names the directory the challenger is staged in; '..' or 'a/b' would stage it elsewhere.
         _fail(f"--tenant={tenant!r} is not a tenant id (letters, digits, '_', '.', '-')", EXIT_DATA)
@@ -388,6 +392,10 @@ def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, po
         root = _registry_root(registry)
     else:
         recs, mapping, root = _crm_history(tenant, crm, registry)
+    # The scoring libraries after the history is read: a database or CRM that cannot answer is said without them.
+    from scoring import ModelRegistry, defaults, save_model, train_from_records
+    from scoring.registry import new_version
+
     if positive is not None:
         mapping = dict(mapping) | {"positive": {**(mapping.get("positive") or {}), task: positive}}
     common: dict[str, Any] = {}
@@ -425,7 +433,6 @@ def _crm_history(tenant: str, crm: str | None, registry: str | None) -> tuple[li
     """
     try:
         from app.cli.target import command_app, require_tenant
-        from app.pipeline import tenant as tenant_inputs
         from app.settings import UnknownTenantError
         from app.storage import get_db
         from app.storage.models import Tenant
@@ -445,6 +452,8 @@ def _crm_history(tenant: str, crm: str | None, registry: str | None) -> tuple[li
         # Another CRM's field mapping on this tenant's records would train a wrong model without a word.
         _fail(f"tenant {tenant!r} is a {own} tenant, not {crm}: leave out --crm, or name its own", EXIT_DATA)
     crm = own
+    from app.pipeline import tenant as tenant_inputs  # the scoring models: once the tenant is found
+
     with app.app_context():
         try:
             from app.pipeline.training import history_records

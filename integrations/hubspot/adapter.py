@@ -116,6 +116,7 @@ class HubSpotClient:
         oauth: OAuthClient | None = None,
         on_tokens: TokenSaver | None = None,
         retries: int = constants.SDK_RETRIES,
+        retry_scale: float = 1.0,
         **kwargs: Any,
     ) -> HubSpotClient:
         """Build the SDK for `base_url` and an adapter around it (the usual constructor).
@@ -127,9 +128,15 @@ class HubSpotClient:
             oauth: the app's OAuthClient; without it tokens are never refreshed.
             on_tokens: called with each refreshed TokenSet so the app persists it encrypted.
             retries: urllib3 retries on connection errors (and 5xx of non-POST verbs).
+            retry_scale: times every back-off before a retry (urllib3's and the session's whole-call
+                retries), as RETRY_SCALE does for jobs: 0 makes each retry at once, as many of them.
             **kwargs: passed to `HubSpotClient.__init__` (field_mapping, stats, limiter, ...).
         """
-        apis = SdkApis(build_sdk(tokens.access_token, base_url=base_url, retries=retries))
+        apis = SdkApis(build_sdk(tokens.access_token, base_url=base_url, retries=retries,
+                                 backoff_factor=constants.SDK_BACKOFF_FACTOR * retry_scale))
+        if retry_scale != 1.0:
+            wait = kwargs.get("sleep", time.sleep)
+            kwargs["sleep"] = lambda seconds: wait(seconds * retry_scale)
         return cls(apis, tokens, tenant_id=tenant_id, oauth=oauth, on_tokens=on_tokens, **kwargs)
 
     # -- state the app reads -------------------------------------------------------------------

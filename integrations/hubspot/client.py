@@ -26,7 +26,7 @@ POST reads (batch/read, search) are retried by the session instead, and creates 
 by their marker before being sent again (writes.py)."""
 
 
-def build_retry(total: int = constants.SDK_RETRIES) -> Retry:
+def build_retry(total: int = constants.SDK_RETRIES, backoff_factor: float = constants.SDK_BACKOFF_FACTOR) -> Retry:
     """Return the urllib3 Retry the SDK uses: small, explicit, and never for POST.
 
     Connection failures before a request was sent are retried for every verb (nothing reached
@@ -39,7 +39,7 @@ def build_retry(total: int = constants.SDK_RETRIES) -> Retry:
         connect=total,
         read=total,
         status=total,
-        backoff_factor=constants.SDK_BACKOFF_FACTOR,
+        backoff_factor=backoff_factor,
         status_forcelist=RETRY_STATUSES,
         allowed_methods=RETRY_METHODS,
         raise_on_status=False,
@@ -52,6 +52,7 @@ def build_sdk(
     *,
     base_url: str = constants.API_BASE,
     retries: int = constants.SDK_RETRIES,
+    backoff_factor: float = constants.SDK_BACKOFF_FACTOR,
     client_side_validation: bool = True,
     **extra: Any,
 ) -> HubSpot:
@@ -62,6 +63,7 @@ def build_sdk(
         base_url: the API root, e.g. `https://api.hubapi.com` or the sandbox's URL. Passed both as
             `host` (the generated urllib3 APIs) and `base_url` (`api_request`, which uses requests).
         retries: urllib3 retries on connection errors and 5xx.
+        backoff_factor: urllib3's wait between its retries, in seconds (doubling each time).
         client_side_validation: validate models on (de)serialisation, as the issue asks.
         **extra: more Configuration attributes (e.g. `api_factory` in tests).
 
@@ -73,7 +75,7 @@ def build_sdk(
         access_token=access_token,
         host=base,
         base_url=base,
-        retry=build_retry(retries),
+        retry=build_retry(retries, backoff_factor),
         client_side_validation=client_side_validation,
         **extra,
     )
