@@ -54,8 +54,10 @@ _VERB = (
     # wave 41 (the lead's probe of analyst summaries: "The account is effectively committed", "Northwind has chosen
     # Brightlane as its fleet analytics vendor", "Harbor Dental is on board for both waves", "s'est engagé sur le
     # déploiement", "se ha decidido por nosotros" passed): a commitment or a choice of us, in other words
-    r"(?:is|are|'s|'re|has been|have been) (?:now |effectively |fully |firmly |already |all )?(?:committed|on board)\b"
-    r"(?! to \w+ing\b)|"  # "committed to cutting idle time" is a goal, not a purchase
+    r"(?:is|are|'s|'re|has been|have been) (?:now |effectively |fully |firmly |already |all )?committed\b(?! to \w+ing\b)|"
+    # "committed to cutting idle time" is a goal, not a purchase; "on board with the pilot plan" agrees with a plan
+    # (wave 13's and 16's pinned look-alikes), "on board for both waves" or alone has bought
+    r"(?:is|are|'s|'re|has been|have been) (?:now |effectively |fully |firmly |already |all )?on board\b(?! with\b)|"
     r"committed to (?:the|our|this) (?:\w+ )?(?:rollout|purchase|deal|contract|project|order|proposal|plan|platform)|"
     r"(?:chose|chosen|selected|picked|went with|gone with|decided on|opted for|settled on) [\w-]+(?: [\w-]+)? as (?:its|their|the) "
     r"(?:[\w-]+ ){0,2}(?:vendor|supplier|provider|partner|platform|solution|tool)|signed up (?:for|to) (?:the|our) (?:[\w-]+ )?(?:plan|contract|rollout|subscription|licen[cs]es?|package|tier)|"

@@ -30,6 +30,14 @@ _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 _OPENING_PAIR = re.compile(r"^\W*([^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*)[ \t]+([^\W\d_]+)")
 """A sentence's first two words with only a space between ("Además, Levante ..." is an adverb and a name)."""
 _GERMAN_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|en|em|es)$")
+_PREPOSITION = frozenset("""
+at in on for with to from by of about after before under over like than into
+bei für mit von zu zum zur im in an am auf aus nach vor über unter wie als
+à au aux chez dans pour avec sur sous de du des par vers comme après avant entre
+a al en con de del desde por para hacia sobre entre tras según como
+""".split())
+"""A preposition before the buyer's word ("En Levante, la propuesta ...", "Chez Lumière, ...") places the buyer; it
+opens no name (wave 41: wave 16's pinned look-alikes)."""
 _EXTENSION = 3
 """Letters a word must add to the company's word to be another name: "Harbors", "Müllers" add one."""
 
@@ -59,6 +67,7 @@ def lookalike_company_names(text: str, words: frozenset[str], company: str) -> l
         pair = _OPENING_PAIR.match(sentence)
         if pair and pair.group(2)[:1].isupper() and pair.group(2).lower() in tails:
             w = _bare(pair.group(1))
-            if w[:1].isupper() and not known_word(w, words) and not (german and _GERMAN_ADJECTIVE.match(w)):
+            if w[:1].isupper() and not known_word(w, words) and not (german and _GERMAN_ADJECTIVE.match(w)) \
+                    and w.lower() not in _PREPOSITION:
                 out.append(w)
     return list(dict.fromkeys(out))

@@ -19,7 +19,9 @@ _REPORTED = re.compile(
     r"preguntó|preguntaba|quería saber|planteó)\b"
     # the report and the question each within one sentence ("am 14. Oktober" keeps its day's full stop): "Tom asked
     # whether they can go live in two waves: they can. Could we book ...?" answers the report, then asks ours
-    r"(?:[^\n:?.!]|(?<=\d)\.){0,60}:\s*¿?(?:[^\n?.!]|(?<=\d)\.){3,200}\?", re.I)
+    # and on the colon's own line: 'You asked: "...?"' then a new paragraph with our own question is not a report
+    # (wave 32's pinned draft to Marcus)
+    r"(?:[^\n:?.!]|(?<=\d)\.){0,60}:[ \t]*¿?(?:[^\n?.!]|(?<=\d)\.){3,200}\?", re.I)
 _OURS = re.compile(r"\b(?:i|we|ich|wir|je|j['’]ai|nous|yo|nosotros)\s+(?:\w+\s+){0,2}$", re.I)
 """A first person just before the reporting verb: our own question ("I asked myself: ...", "je me demandais")."""
 
