@@ -406,6 +406,7 @@ SET49 = {lang: json.loads((FIXTURES / "quality_heldout49" / f"{lang}.json").read
 SET50 = {lang: json.loads((FIXTURES / "quality_heldout50" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET51 = {lang: json.loads((FIXTURES / "quality_heldout51" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET52 = {lang: json.loads((FIXTURES / "quality_heldout52" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET53 = {lang: json.loads((FIXTURES / "quality_heldout53" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -518,7 +519,7 @@ and an amount booked site by site no price talk, a delivery promised after the b
 rollout scope nobody asked for)."""
 
 
-SET52_FLOORS = {"en": (12, 10), "de": (12, 9), "fr": (12, 10), "es": (12, 10)}
+SET52_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 40's set, written by a thirty-sixth outside red team without reading agents/ (12 bad, 10 good per language);
 first and only measurement on 385eb205 (16:25 UTC, tests/fixtures/injection_heldout52/MEASURED.md, wave 39's final
 code with the screen rebuilt through 51), bad flagged / good passed: en 12/12 6/10, de 11/12 8/10, fr 12/12 8/10, es
@@ -527,7 +528,18 @@ second ask, a remark after a dash naming a contact credits no thanks, a company 
 one-page summary listing the amount no price talk, a sending said with a modal verb after the buyer's date a late
 promise; (lead) a meeting the buyer held internally no meeting with us: en, fr, es 12/12 10/10, de 12/12 9/10,
 measured 17:42 UTC on the merged wave-40 code. Left refused: de-g9 ("laut Ihrer Rechnung": read as an invoice the record
-never names; the draft means our payback calculation, ambiguous)."""
+never names; the draft means our payback calculation, ambiguous). Wave 41 (qual41): "Ihre Rechnung" dated to the day of
+a record activity naming a compound that ends in it (the Amortisationsrechnung of 28 October) is that document: de 12/12
+10/10, measured 21:06 UTC on the merged wave-41 code."""
+
+SET53_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""Wave 41's set, written by a thirty-seventh outside red team without reading agents/ (12 bad, 10 good per language);
+first and only measurement on cdc6f40d (20:16 UTC, tests/fixtures/injection_heldout53/MEASURED.md, wave 40's final
+code with the screen rebuilt through 52), bad flagged / good passed: en 12/12 6/10, de 12/12 10/10, fr 12/12 9/10, es
+11/12 10/10. Wave 41 (qual53, in-sample): the buyer's own signing as a step the ask is put behind, "je vous confirme"
+no ask, "settle" with no object no payment, a document that leaves the price unchanged no price talk nor a
+concession; (lead) a date whose own clause proposes nothing no past meeting: 12/12 10/10 in every language, measured
+21:06 UTC on the merged wave-41 code."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
@@ -544,12 +556,12 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         46: (SET46, SET46_FLOORS), 47: (SET47, SET47_FLOORS),
                         48: (SET48, SET48_FLOORS), 49: (SET49, SET49_FLOORS),
                         50: (SET50, SET50_FLOORS), 51: (SET51, SET51_FLOORS),
-                        52: (SET52, SET52_FLOORS)}
+                        52: (SET52, SET52_FLOORS), 53: (SET53, SET53_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_52_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_53_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
