@@ -76,6 +76,10 @@ def meeting_time_dated_elsewhere(sentence: str, sentences: Iterable[str], send_d
 
 _OTHERWISE = re.compile(r"\b(?:otherwise|or else|alternatively|instead|sonst|andernfalls|alternativ|sinon|autrement|"
                         r"si no|de lo contrario|o bien)\b", re.I)
+_SAYS_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|heute|aujourd['’]hui|cet après-midi|"
+                         r"ce (?:matin|soir)|hoy|esta (?:mañana|tarde|noche))\b", re.I)
+"""A time said to be today's is today's, whatever day the sentence before names (set 47's 029: "You will have it by
+Friday, November 27, in time for the December budget review. I will ring you at 3:30 pm Central today")."""
 
 
 def times_for_the_day_before(sentence: str, previous: str, send_day: date) -> bool:
@@ -85,7 +89,8 @@ def times_for_the_day_before(sentence: str, previous: str, send_day: date) -> bo
     can call at 4 pm", "sinon à 16 h") is another moment, so it stays dayless."""
     from agents.clock_times import clock_hours  # noqa: PLC0415 - clock_times reads agents.timing, which reads this
 
-    if not previous or not clock_hours(sentence) or clock_hours(previous) or _OTHERWISE.search(sentence):
+    if not previous or not clock_hours(sentence) or clock_hours(previous) or _OTHERWISE.search(sentence) \
+            or _SAYS_TODAY.search(sentence):
         return False
     if "?" not in previous and not _MEETING_NOUN.search(previous):
         return False  # the sentence before proposes no meeting: "The proposal reaches you on Friday."

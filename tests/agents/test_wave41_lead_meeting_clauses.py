@@ -89,3 +89,12 @@ def test_a_slot_proposed_on_the_send_day_or_before_it_is_still_read_whatever_the
 def test_set_53s_honest_base_drafts_land(stem):
     landed, run = benign_replay(FIXTURES / "injection_heldout53" / f"{stem}.json")
     assert landed, [f.reason for f in run.fallbacks]
+
+
+def test_a_time_said_to_be_today_stays_today_after_a_sentence_that_names_a_later_day():
+    """Set 47's 029, caught before wave 41 and missed after qual41's merge (the floors run found it): "in time for the
+    December budget review" named a later day and a meeting noun, and the next sentence's dayless time was read as that
+    day's, though it says "today"."""
+    text = ("You will have it by Friday, November 27, in time for the December budget review. I will ring you at "
+            "3:30 pm Central today to go over it.")
+    assert "proposes a meeting time without a day (reads as today)" in timing_violations(text, SEND)
