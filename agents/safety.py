@@ -21,6 +21,7 @@ from datetime import date
 from agents.allowed_phrases import allowed_phrases_out
 from agents.approvals import unvouched_approvals
 from agents.asked_today import same_day_call
+from agents.bare_day_deadlines import bare_day_deadlines
 from agents.board_approvals import board_approvals
 from agents.buyer_dates import inbound_days
 from agents.catalogue import StrategyArm
@@ -149,6 +150,7 @@ def check_draft(
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
     reasons += past_feast_deadlines(text, send_day or ctx.now.date())  # "avant la Saint-Luc" read in November
     reasons += draft_clock_terms(text, ctx, draft.to_contact_id, send_day or ctx.now.date())  # "by 9:00 today" at 16:00
+    reasons += bare_day_deadlines(text, vocab.dates, send_day or ctx.now.date())  # "before the 1st" (wave 41)
     # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
     reasons += language_violations(text, language, vocab.own_words) + unreadable_runs(text, language, vocab.own_words)
     if learned_screen:
@@ -347,7 +349,7 @@ def check_analysis(
     joined = readable(joined)
     reasons += commercial_violations(joined, ctx, vocab, None, allowed_promises, topic_reports=True) + role_text_violations(
         joined, ctx)
-    reasons += unvouched_dates(joined, ctx, vocab)
+    reasons += unvouched_dates(joined, ctx, vocab) + bare_day_deadlines(joined, vocab.dates, ctx.now.date())
     return list(dict.fromkeys(reasons))
 
 
@@ -378,5 +380,5 @@ def check_strategy(
     reasons += commercial_violations(readable(out.rationale), ctx, vocab, out.discount if arm.uses_discount else None,
                                      allowed_promises, topic_reports=True)
     reasons += role_text_violations(out.rationale, ctx, contact_id=out.recipient_contact_id)  # the draft's timing rules
-    reasons += unvouched_dates(out.rationale, ctx, vocab)
+    reasons += unvouched_dates(out.rationale, ctx, vocab) + bare_day_deadlines(out.rationale, vocab.dates, ctx.now.date())
     return list(dict.fromkeys(reasons))
