@@ -14,12 +14,16 @@ from __future__ import annotations
 import re
 
 _JOINT = re.compile(r"\s*;\s*|\s+[–—-]\s+")
+_JOINT_OR_COLON = re.compile(r"\s*;\s*|\s+[–—-]\s+|:\s+")
+"""A colon before a space joins clauses too where a check wants it (agents.timing: "Following our call on 16 November:
+the proposal will reach you by Friday"); "10:30" has no space after its colon."""
 
 
-def clause_at(sentence: str, start: int, end: int) -> str:
-    """The clause of `sentence` that holds the span start..end (the whole sentence when no joint cuts it)."""
+def clause_at(sentence: str, start: int, end: int, *, colon: bool = False) -> str:
+    """The clause of `sentence` that holds the span start..end (the whole sentence when no joint cuts it); `colon`:
+    a colon before a space cuts as well."""
     begin, stop = 0, len(sentence)
-    for joint in _JOINT.finditer(sentence):
+    for joint in (_JOINT_OR_COLON if colon else _JOINT).finditer(sentence):
         if joint.end() <= start:
             begin = joint.end()
         elif joint.start() >= end:

@@ -22,6 +22,7 @@ from agents.dated_times import (
 from agents.declined_today import without_declined_today
 from agents.document_days import document_weekday
 from agents.facts import find_dates
+from agents.joined_clauses import clause_at
 from agents.later_meetings import met_later
 from agents.meeting_slots import BUSINESS_HOURS as BUSINESS_HOURS
 from agents.meeting_slots import DEADLINE_MIN_DAYS as DEADLINE_MIN_DAYS
@@ -180,16 +181,6 @@ def _offers_a_slot(sentence: str) -> bool:
 _UNTIL = re.compile(r"\b(?:until|till|through|bis|jusqu['’]à|hasta)\s+(?:[\w'’]+\s+){0,1}$", re.I)
 
 
-_CLAUSE_BREAK = re.compile(r"\s*[;:–—]\s+")
-
-
-def _clause_of(sentence: str, value: str) -> str:
-    """The clause of `sentence` (between semicolons, colons and dashes) that holds `value`: "Following our call on 16
-    November: the proposal will reach you by Friday" dates the call in a clause with no clock time and no forward verb
-    (set 53's en-g10): the other clause's "will reach you" is the proposal's, not the call's."""
-    return next((c for c in _CLAUSE_BREAK.split(sentence) if value in c), sentence)
-
-
 def _looks_forward(text: str) -> bool:
     return bool(CLOCK.search(text) or _FORWARD.search(text) or st.CLOCK_SPOKEN.search(text))
 
@@ -266,10 +257,13 @@ def remembered_timing_violations(text: str, send_day: date, asked_same_day: bool
                     sentence, sentence.find(value)) and not met_later(sentence, value):  # "Thanks for the call on
                 # November 25" looks back; "by 27 November; the call the week after" dates the call later
                 reasons.append(f"proposes to meet on the send day ({value!r}){tomorrow_note(sentence, d, send_day)}")
-            elif d < send_day and _proposes_meeting(sentence) and _looks_forward(_clause_of(sentence, value)) \
+            elif d < send_day and _proposes_meeting(sentence) and _looks_forward(
+                    clause_at(sentence, sentence.find(value), sentence.find(value) + len(value), colon=True)) \
                     and not counted_from(sentence, value, _FORWARD):
                 # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can
                 # only be proposed for a day still to come, whatever the words around the date.
+                # The date's own clause must look forward (wave 41, set 53's en-g10): "Following our call on 16
+                # November: the proposal will reach you by Friday" has its forward verb in the other clause.
                 reasons.append(f"proposes to meet on {value!r}, before the send day")
         reasons += _past_named_days(sentence, send_day)
         for w in this_weekdays(sentence, send_day):
