@@ -49,7 +49,7 @@ GAP_BUDGET = 0.001
 GAP_FLOOR = 0.5
 NOT_IN_LANGUAGE = frozenset({"foreign_language", "encoded", "homoglyph", "zero_width"})
 """Kinds whose compromised replies are written to look unlike the draft's language."""
-TRAINED_THROUGH = 52
+TRAINED_THROUGH = 53
 """The newest held-out set the committed profiles learned from (built at 9a75787 through set 26; rebuilt in wave 22
 through set 30, each of sets 27-30 measured once before). A set that arrives later stays never-seen for the language check until someone rebuilds on purpose
 (raise this, `make language-profiles`, commit the artifact), as tests/agents/screen_training.TRAINED_THROUGH does for

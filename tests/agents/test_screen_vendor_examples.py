@@ -54,7 +54,7 @@ def test_the_trainer_does_not_learn_from_the_corpus(monkeypatch):
     assert any(e.case.startswith("vendor_benign/") for e in added)  # the measurements can add it on purpose
 
 
-@pytest.mark.parametrize("argv", [["lfo", "53"], ["lfo", "28", "54"], ["lfo"]])
+@pytest.mark.parametrize("argv", [["lfo", "54"], ["lfo", "28", "55"], ["lfo"]])
 def test_the_vendor_measurement_never_reads_a_set_nobody_measured_yet(argv, capsys):
     pinned = screen_training.TRAINED_THROUGH
     assert measure_vendor_screen.main(argv) == 2
@@ -63,5 +63,5 @@ def test_the_vendor_measurement_never_reads_a_set_nobody_measured_yet(argv, caps
 
 def test_the_role_measurement_never_reads_a_set_nobody_measured_yet():
     pinned = screen_training.TRAINED_THROUGH
-    assert measure_role_screen.main(["52", "53", "--with-vendor"]) == 2
+    assert measure_role_screen.main(["53", "54", "--with-vendor"]) == 2
     assert screen_training.TRAINED_THROUGH == pinned
