@@ -25,3 +25,24 @@ def goes_through_a_document(sentence: str) -> bool:
     """Whether a meeting sentence is one to go through the document (its day is then judged against the close date
     itself, not only the days after it)."""
     return WALKS_THROUGH.search(sentence) is not None
+
+
+_WALKED_OFFER = re.compile(
+    r"\b(?:das|unser(?:e[nms]?)?|ihr(?:e[nms]?)?|dies(?:es)?)\s+(?:\w+\s+)?(?:angebot|preisblatt)\s+(?:[\w.,]+\s+){0,8}?"
+    r"(?:durchzugehen|durchgehen|durchzusprechen|durchsprechen|zu besprechen|besprechen|zu erläutern|erläutern)\b|"
+    r"\b(?:walk(?:ing)? (?:you )?through|go(?:ing)? (?:through|over)|run(?:ning)? through|review(?:ing)?|discuss(?:ing)?)"
+    r"\s+(?:the|our|your|this)\s+(?:\w+\s+)?(?:offer|pricing|price sheet)\b|"
+    r"\b(?:parcourir|passer en revue|revoir|présenter|examiner|commenter)\s+(?:ensemble\s+)?"
+    r"(?:l['’]|votre\s+|notre\s+|cette\s+)(?:offre|grille tarifaire)\b|"
+    r"\b(?:revisar|repasar|comentar|presentar(?:le|les)?|analizar|recorrer)\s+(?:juntos\s+)?(?:la|su|nuestra|esta)\s+"
+    r"(?:oferta|tarifa)\b", re.I)
+"""The offer as the document a meeting goes through ("um das Angebot gemeinsam durchzugehen", "to go through the
+offer", "parcourir l'offre", "revisar la oferta"): the meeting's purpose, not a term the day is set for."""
+
+
+def walked_offers_out(sentence: str) -> str:
+    """The sentence without the offer a meeting walks through (issue 11, wave 42: set 54's German base draft "Passt
+    Ihnen Mittwoch, 2. Dezember, um 10 Uhr für eine halbe Stunde, um das Angebot gemeinsam durchzugehen?" had its
+    proposed day refused as a date no input gives, because "Angebot" made the question a term to meet). Only the
+    document phrase goes: a condition, a signature or a price elsewhere in the sentence still makes it a term."""
+    return _WALKED_OFFER.sub(" ", sentence)

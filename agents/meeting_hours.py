@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.clock_times import clock_hours, spoken_hours
 from agents.delivery_days import delivers_document
-from agents.document_walkthroughs import goes_through_a_document
+from agents.document_walkthroughs import goes_through_a_document, walked_offers_out
 from agents.meeting_today_words import MEET_RE
 from agents.normalize import normalise
 from agents.past_terms import LOOKING_BACK, OPENING_PRESENT, TERMS_OR_CONDITION
@@ -213,7 +213,7 @@ def proposed_meeting_days(text: str, send_day: date, *, day_first: bool = False)
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed))
                 or (timed and ("?" in sentence or _OFFERS_A_SLOT.search(sentence) or SUITS_US.search(sentence)))) \
                 or (LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
-                or TERMS_OR_CONDITION.search(OTHERWISE.sub("", _PREFERENCE_AFTER.sub("", _PREFERENCE.sub("", _SLOT_CONDITION_AFTER.sub("", _SLOT_CONDITION.sub("", sentence)))))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
+                or TERMS_OR_CONDITION.search(OTHERWISE.sub("", _PREFERENCE_AFTER.sub("", _PREFERENCE.sub("", _SLOT_CONDITION_AFTER.sub("", _SLOT_CONDITION.sub("", walked_offers_out(sentence))))))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
             continue
         days: list[date] = []
         for value, (year, month, day) in find_dates(sentence, day_first=day_first):
