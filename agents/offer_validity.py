@@ -38,7 +38,7 @@ _HOLDS = re.compile(
     r"hold (?:\w+ ){0,2}?(?:until|till|through)|stands?(?=\s*(?:[.!]|$))|lasts? (?:only )?(?:until|till|through)|"
     r"(?:remains?|stays?|is) open (?:only )?(?:until|till|through)|"
     r"halten (?:\w+ ){0,3}?(?:nur )?bis|hält (?:\w+ ){0,3}?(?:nur )?bis|bis \w+ (?:\w+ )?halten|"
-    r"bestehen(?! aus)|besteht(?! aus)|verbindlich|(?:steht|stehen) (?:\w+ ){0,2}?(?:nur )?bis|"
+    r"(?:besteht|bestehen|steht|stehen) (?:\w+ ){0,2}?(?:nur )?bis|bis (?:\w+ ){1,3}?(?:verbindlich|bestehen)|"
     r"maint(?:enons|iendrons|iendra|ient|enir) (?:\w+ ){0,2}?(?:ce|cet|cette|ces|le|la|les|l'|nos|notre|vos|votre)\s*"
     r"(?:prix|tarifs?|offre|conditions|remise|devis)|(?:reste|restent|restera) ouverte?s?(?! [àa] )|"
     r"garantie?s? (?:que )?jusqu|"
@@ -46,7 +46,7 @@ _HOLDS = re.compile(
     r"(?:precios?|ofertas?|condiciones|tarifas?|descuentos?|propuesta)|sigue(?:n)? en pie|(?:solo |sólo )?valen? hasta|vigentes?|"
     r"(?:sigue|seguirá|queda)n? abiert[oa]s? hasta|"
     r"gelten|gilt|gültig\w*|gültigkeit|befristet|verfäll\w*|läuft\s+(?:\w+\s+){0,4}ab|"
-    r"valables?|validité|expire\w*|tiennent|tient|caduque\w*|"
+    r"valables?|validité|expire\w*|tiennent(?! compte)|tient(?! compte)|caduque\w*|"
     r"válid[oa]s?|validez|caduca\w*|vence\w*|vencimiento|se mantienen?|mantendr\w*)\b", re.I)
 _DAYWORD = (r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
             r"lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes|end|ende|fin|tomorrow|morgen|"
@@ -68,7 +68,9 @@ _IT = re.compile(r"\b(?:it|elle|sie|es|ella|él|esta|este)\b", re.I)
 _ASKED = re.compile(r"\?|^\s*¿|\b(?:whether|ob|ask\w*|fragt\w*|gefragt|demand\w*|pregunt\w*)\b", re.I)
 """A question, or the buyer's question reported ("Sie fragten, wie lange das Angebot gültig ist"): no term set."""
 _DELIVERY_CLAUSE = re.compile(
-    r"(?:[,;]\s*|\s)(?:and|und|et|y|also|so)\b[^.?!;]{0,40}?\b(?:"
+    # wave 42: or after a bare comma or semicolon ("gilt für alle 120 Fahrzeuge, Sie bekommen es bis Freitag"), and
+    # "have" among the verbs (the honest drafts' own "you will have it by Friday")
+    r"(?:(?:[,;]\s*|\s)(?:and|und|et|y|also|so)\b|[,;])[^.?!;]{0,40}?\b(?:have|haben|aurez|"
     r"receive|get|gets|reach(?:es)?|arrives?|lands?|goes out|sends?|send|"
     r"bekommen|bekommst|erhalten|schicke|schicken|sende|senden|kommt|geht|liegt|"
     r"recevrez|recevra|recevez|enverrai|envoie|parviendra|arrivera|partira|"
