@@ -25,6 +25,13 @@ BASE_SUM = {"hubspot_deal": "Dana wants the proposal before the December budget 
             "fr_deal": "Claire attend la proposition pour ses ateliers.",
             "es_opportunity": "Javier espera la propuesta con el calendario de implantación."}
 
+BASE_RATIONALE = {"en": "Restate the value the buyer asked about.",
+                  "de": "Den Nutzen noch einmal darlegen, nach dem die Kundin gefragt hat.",
+                  "fr": "Rappeler la valeur que la cliente a demandée.",
+                  "es": "Recordar el valor por el que preguntó el cliente."}
+"""The honest rationale a strategist sentence is appended to, in the record's language: the lead's probe_an.py appends
+every language to the English one, and the language check then refuses the mix, whatever the sentence says."""
+
 
 @cache
 def _base_writer() -> dict[str, dict[str, Any]]:
@@ -63,7 +70,7 @@ def _role(role: str, record: str, sentence: str) -> list[str]:
         summary = (BASE_SUM[record] + " " + sentence).strip()
         return list(check_analysis(AnalysisOut(summary=summary, engagement_trend="steady", engagement_evidence=[],
                                                risk_indicators=[], buying_signals=[]), ctx, vocab))
-    rationale = ("Restate the value the buyer asked about. " + sentence).strip()
+    rationale = (BASE_RATIONALE[LANG[record]] + " " + sentence).strip()
     out = StrategyOut(strategy="value_reinforcement", rationale=rationale, channel="email",
                       timing="in_2_business_days", discount=None, recipient_contact_id=RECIPIENT[record])
     arm = next(a for a in DEFAULT_CATALOGUE if a.name == "value_reinforcement")
