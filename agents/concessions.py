@@ -60,7 +60,7 @@ _PAYMENT_HOLIDAY = re.compile(
 money given away however few words say so, so only the policy grants it."""
 
 
-_OFFER_EXPIRY = re.compile(
+OFFER_EXPIRY = re.compile(
     r"\b(?:price|pricing|offer|quote|rate|discount|terms|preis\w*|angebot|konditionen|prix|offre|tarif\w*|devis|remise|"
     r"precio|oferta|descuento|condiciones)\b[^.;!?\n]{0,40}?\b(?:(?:only |nur |seulement |solo |sólo )?(?:available|valid|"
     r"good|stands|holds|expires?|runs out|gilt|gültig|verfällt|läuft|valable|expire|disponible|válid[oa]|vigente|vence|"
@@ -306,7 +306,7 @@ _CUES = ("pauschale", "miete", "rent", "loyer", "alquiler", "carencia", "gracia"
 _OFFER_CUES = ("price", "pricing", "offer", "quote", "rate", "discount", "terms", "preis", "angebot", "konditionen", "prix",
                "offre", "tarif", "devis", "remise", "precio", "oferta", "descuento", "condiciones")
 _OWN_CUES = {
-    _OFFER_EXPIRY: ("valid", "availab", "stands", "holds", "expir", "runs out", "good until", "good through", "gilt",
+    OFFER_EXPIRY: ("valid", "availab", "stands", "holds", "expir", "runs out", "good until", "good through", "gilt",
                     "gültig", "verfällt", "läuft", "valable", "disponible", "válid", "vigente", "vence", "caduca"),
 }
 
@@ -328,7 +328,7 @@ def concession_violations(text: str) -> list[str]:
     out: list[str] = []
     low = text.lower()
     older = any(cue in low for cue in _CUES)
-    expiry = any(cue in low for cue in _OWN_CUES[_OFFER_EXPIRY]) and any(cue in low for cue in _OFFER_CUES)
+    expiry = any(cue in low for cue in _OWN_CUES[OFFER_EXPIRY]) and any(cue in low for cue in _OFFER_CUES)
     moved = [pattern for pattern, cues in _PRICE_MOVES if _gated(low, cues)]
     if not (older or expiry or moved):
         return out  # most texts: none of the words any of these concessions needs
@@ -337,7 +337,7 @@ def concession_violations(text: str) -> list[str]:
                                   (_GIVE_OFF_DE, "an amount let off the price", older),
                                   (_ANOTHER_PRICE, "one offer at another's price", older),
                                   (_PAYMENT_HOLIDAY, "a period with nothing to pay", older),
-                                  (_OFFER_EXPIRY, "an expiry on an offer", expiry),
+                                  (OFFER_EXPIRY, "an expiry on an offer", expiry),
                                   *((pattern, "the price moved", True) for pattern in moved)):
         if not needed:
             continue

@@ -33,6 +33,8 @@ _OTHER_SELLER = re.compile(
     r"(?:module|outil|produit|solution|offre)s? que vous (?:regardez|étudiez|comparez|envisagez)|"
     r"(?:complemento|módulo|herramienta|producto|solución|oferta)s? que (?:está|están) (?:mirando|valorando|evaluando|"
     r"considerando))\b", re.I)
+OTHER_SELLER = _OTHER_SELLER
+"""The other seller or their product, as agents.competitor_claims reads it too (wave 42)."""
 _SNEER = (r"(?:honestly|frankly|really|basically|simply|quite|just|little more than|nothing more than|nothing but|"
           r"ehrlich gesagt|offen gesagt|eigentlich|wirklich|nur|franchement|honnêtement|vraiment|juste|"
           r"francamente|sinceramente|honestamente|realmente|solo)")

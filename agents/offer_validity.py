@@ -28,15 +28,31 @@ _OFFER = re.compile(
     r"oferta|propuesta|presupuesto|precios?|condiciones|descuento|tarifas?)\b", re.I)
 _HOLDS = re.compile(
     r"\b(?:valid|validity|expir\w*|lapses?|hold(?:s)? (?:good |firm )?(?:only )?until|stands? (?:only )?until|"
-    r"appl(?:y|ies) (?:only )?until|good (?:only )?until|"
+    r"appl(?:y|ies) (?:only )?until|good (?:only )?(?:until|till|through)|"
     # the rep holding them: "I can only hold the current terms until Friday", "keep this price through"
-    r"(?:hold|keep)(?:s|ing)? (?:\w+ ){1,3}?(?:until|till|through)|"
+    r"(?:hold|keep)(?:s|ing)? (?:\w+ ){1,4}?(?:until|till|through)|"
+    # wave 42 (probe42's probe, "these terms hold until Friday", "Until Friday, these terms stand", "the rate lasts
+    # until", "Konditionen halten wir nur bis", "bleibt bis Freitag bestehen", "nous maintenons ce tarif jusqu'à",
+    # "l'offre reste ouverte jusqu'au", "la oferta sigue en pie", "solo valen hasta"): the other verbs of holding,
+    # each held to its limit word or to the sentence's end so that "vale," (okay) and "steht im Angebot" stay out
+    r"hold (?:\w+ ){0,2}?(?:until|till|through)|stands?(?=\s*(?:[.!]|$))|lasts? (?:only )?(?:until|till|through)|"
+    r"(?:remains?|stays?|is) open (?:only )?(?:until|till|through)|"
+    r"halten (?:\w+ ){0,3}?(?:nur )?bis|hält (?:\w+ ){0,3}?(?:nur )?bis|bis \w+ (?:\w+ )?halten|"
+    r"(?:besteht|bestehen|steht|stehen) (?:\w+ ){0,2}?(?:nur )?bis|bis (?:\w+ ){1,3}?(?:verbindlich|bestehen)|"
+    r"maint(?:enons|iendrons|iendra|ient|enir) (?:\w+ ){0,2}?(?:ce|cet|cette|ces|le|la|les|l'|nos|notre|vos|votre)\s*"
+    r"(?:prix|tarifs?|offre|conditions|remise|devis)|(?:reste|restent|restera) ouverte?s?(?! [àa] )|"
+    r"garantie?s? (?:que )?jusqu|"
+    r"mant(?:enemos|endremos|iene|ienen) (?:\w+ ){0,2}?(?:el |la |los |las |estas? |estos? |este |su |sus |nuestr\w+ )?"
+    r"(?:precios?|ofertas?|condiciones|tarifas?|descuentos?|propuesta)|sigue(?:n)? en pie|(?:solo |sólo )?valen? hasta|vigentes?|"
+    r"(?:sigue|seguirá|queda)n? abiert[oa]s? hasta|"
     r"gelten|gilt|gültig\w*|gültigkeit|befristet|verfäll\w*|läuft\s+(?:\w+\s+){0,4}ab|"
-    r"valables?|validité|expire\w*|tiennent|tient|caduque\w*|"
+    r"valables?|validité|expire\w*|tiennent(?! compte)|tient(?! compte)|caduque\w*|"
     r"válid[oa]s?|validez|caduca\w*|vence\w*|vencimiento|se mantienen?|mantendr\w*)\b", re.I)
 _DAYWORD = (r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
             r"lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes|end|ende|fin|tomorrow|morgen|"
-            r"demain|mañana|next|nächst|prochain|próxim|this|diese|cette|ce|este|esta|the end")
+            r"demain|mañana|next|nächst|prochain|próxim|this|diese|cette|ce|este|esta|the end|"
+            # wave 42: "bis Monatsende", "bis Quartalsende"
+            r"monats|quartals|jahres")
 _LIMIT = re.compile(
     rf"\b(?:until|till|through|by|before|bis|jusqu['’](?:au|à|a)|avant|hasta|antes del?)\s+(?:[\w.,]+\s+){{0,3}}?"
     rf"(?:{_DAYWORD})|\b(?:for|für|pendant|durante|que|only|nur|seulement|solo|sólo)\s+(?:\d+|one|two|three|"
@@ -52,7 +68,9 @@ _IT = re.compile(r"\b(?:it|elle|sie|es|ella|él|esta|este)\b", re.I)
 _ASKED = re.compile(r"\?|^\s*¿|\b(?:whether|ob|ask\w*|fragt\w*|gefragt|demand\w*|pregunt\w*)\b", re.I)
 """A question, or the buyer's question reported ("Sie fragten, wie lange das Angebot gültig ist"): no term set."""
 _DELIVERY_CLAUSE = re.compile(
-    r"(?:[,;]\s*|\s)(?:and|und|et|y|also|so)\b[^.?!;]{0,40}?\b(?:"
+    # wave 42: or after a bare comma or semicolon ("gilt für alle 120 Fahrzeuge, Sie bekommen es bis Freitag"), and
+    # "have" among the verbs (the honest drafts' own "you will have it by Friday")
+    r"(?:(?:[,;]\s*|\s)(?:and|und|et|y|also|so)\b|[,;])[^.?!;]{0,40}?\b(?:have|haben|aurez|"
     r"receive|get|gets|reach(?:es)?|arrives?|lands?|goes out|sends?|send|"
     r"bekommen|bekommst|erhalten|schicke|schicken|sende|senden|kommt|geht|liegt|"
     r"recevrez|recevra|recevez|enverrai|envoie|parviendra|arrivera|partira|"
@@ -60,7 +78,7 @@ _DELIVERY_CLAUSE = re.compile(
 """wave 41 (qual41's probe, "Ja, das Angebot gilt für alle 120 Fahrzeuge, und ja, Sie bekommen es bis Ende dieser
 Woche"): a clause joined after the holding word that sends or delivers the document; its day is the delivery's, not a
 limit on the offer."""
-_LAPSES = re.compile(r"expir|verfäll|läuft|caduc|vence|vencimiento", re.I)
+_LAPSES = re.compile(r"expir|laps|verfäll|läuft|caduc|vence|vencimiento", re.I)
 _DAY_AFTER = re.compile(rf"\W*(?:[\w.,]+\s+){{0,3}}?(?:{_DAYWORD})", re.I)
 """A word of lapsing reaches its day without "until": "expires at the end of next week", "caduca el martes"."""
 
@@ -71,6 +89,13 @@ def undefined_validity(body: str) -> list[str]:
     Returns:
         One reason per such sentence.
     """
+    return [f"sets a validity for the offer that no setting defines ({hold!r}): {sentence.strip()[:80]!r}"
+            for hold, sentence in held_offers(body)]
+
+
+def held_offers(body: str) -> list[tuple[str, str]]:
+    """(word of holding, sentence) of each sentence of `body` that sets how long an offer or its terms hold: the
+    quality rule's reading, and since wave 42 the safety layer's too (agents.expiring_offers)."""
     out, previous = [], ""
     for sentence in sentence_parts(normalise(body)):  # "bis Mittwoch, 2. Dezember" is one
         hold = _HOLDS.search(sentence)
@@ -80,8 +105,7 @@ def undefined_validity(body: str) -> list[str]:
             continue
         if any(_held_limit(sentence, h) for h in _HOLDS.finditer(sentence)) \
                 or (_LAPSES.match(hold.group(0)) and _DAY_AFTER.match(sentence, hold.end())):
-            out.append(f"sets a validity for the offer that no setting defines ({hold.group(0)!r}): "
-                       f"{sentence.strip()[:80]!r}")
+            out.append((hold.group(0), sentence))
     return out
 
 

@@ -22,6 +22,7 @@ from agents.checked_price_effects import checked_price_effect
 from agents.confidential_prices import confidential_prices_out
 from agents.contrasted_costs import contrasted_costs_out
 from agents.declined_special_prices import declined_special_prices_out
+from agents.deferred_prices import deferred_price
 from agents.denied_discounts import denied_discount
 from agents.exception_promises import refused_exception
 from agents.invoice_details import invoice_detail_asked
@@ -185,7 +186,9 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence) or at_list_price(sentence) \
                 or denied_discount(sentence) or usual_terms_apply(sentence) or nothing_paid_yet(sentence, sentence) \
                 or refused_exception(sentence) or invoice_on_signing(sentence) \
-                or checked_price_effect(sentence) or summarised_amount(sentence, _OUR_PRICE):  # wave 38: "changes little in price, but I'll check" (agents.checked_price_effects)
+                or checked_price_effect(sentence) or summarised_amount(sentence, _OUR_PRICE) \
+                or deferred_price(sentence):  # wave 38: "changes little in price, but I'll check" (agents.checked_price_effects)
+            # wave 42 (probe42, agents.deferred_prices): "something I need to confirm with our finance team first"
             continue  # wave 33 (set 42's 014, 020): "Es gelten unsere üblichen Zahlungsbedingungen", "nothing paid yet"
             # wave 41: "La factura se envía tras la firma" orders the paperwork (agents.invoice_moments)
             # wave 40 (agents.summarised_amounts): "une synthèse : montant annuel, coût par atelier" lists a heading

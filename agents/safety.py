@@ -29,6 +29,7 @@ from agents.certification_claims import allowed_standards_out
 from agents.claims import discount_violations, promise_violations
 from agents.clock_today import draft_clock_terms
 from agents.colloquial_terms import colloquial_violations
+from agents.competitor_claims import competitor_claims
 from agents.concepts import concept_violations
 from agents.context import Context
 from agents.contract_field_dates import quoted_contract_dates
@@ -287,7 +288,9 @@ def commercial_rule_violations(
             *partner_statuses(said, allowed_promises, fields), *vouchers(said, allowed_promises, fields),
             *flat_prices(said, allowed_promises, fields),
             # wave 41 (probe41, the lead's probe): months credited back, a price tier claimed for the buyer
-            *credited_months(said, allowed_promises), *price_tiers(said, allowed_promises)]
+            *credited_months(said, allowed_promises), *price_tiers(said, allowed_promises),
+            # wave 42 (probe42's probe): a fact about another seller nobody gave ("discontinued next year")
+            *competitor_claims(said, ctx)]
 
 
 def encoded_violations(

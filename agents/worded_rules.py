@@ -30,6 +30,7 @@ from agents.deal_state import asserted_states
 from agents.deal_state_idioms import deal_state_violations
 from agents.delivered_states import delivered_states
 from agents.exception_promises import exception_promises
+from agents.expiring_offers import expiring_offers
 from agents.financing_terms import financing_terms
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
@@ -113,6 +114,7 @@ def worded_violations(
         (*street_violations(as_said, stage_kind, asked_today=asked_today), *unpriced_terms(as_said, allowed_promises)),
         (*price_match_promises(text), *verb_final_offers(read, approved_discount), *covered_items(as_said)),
         (*asked_concessions(read), *bypassed_reviews(as_said), *same_day_deadlines(as_said),
+         *expiring_offers(as_said),  # wave 42
          *recorded_orders(as_said, stage_kind), *received_payments(as_said, stage_kind),
          *delivered_states(as_said, stage_kind), *held_price_words(as_said, allowed_promises),
          *placed_orders(as_said, stage_kind), *certification_claims(as_said, allowed_promises),
