@@ -21,12 +21,12 @@ from agents.normalize import normalise
 from agents.sentence_ends import sentence_parts
 from agents.week_ends import WEEK_END
 
-_OFFER = re.compile(
+OFFER = re.compile(
     r"\b(?:offer|proposal|quote|quotation|pric(?:e|es|ing)|terms|conditions|discount|rate|"
     r"angebot\w*|konditionen|preis\w*|rabatt\w*|bedingungen|"
     r"offre|proposition|devis|tarifs?|prix|conditions|remise|"
     r"oferta|propuesta|presupuesto|precios?|condiciones|descuento|tarifas?)\b", re.I)
-_HOLDS = re.compile(
+HOLDS = re.compile(
     r"\b(?:valid|validity|expir\w*|lapses?|hold(?:s)? (?:good |firm )?(?:only )?until|stands? (?:only )?until|"
     r"appl(?:y|ies) (?:only )?until|good (?:only )?(?:until|till|through)|"
     # the rep holding them: "I can only hold the current terms until Friday", "keep this price through"
@@ -63,9 +63,9 @@ _LIMIT = re.compile(
 """A limit in time: a day or a span after a word of until ("bis Montag, 30. November", "jusqu'au lundi 30 novembre"),
 or a span of hours, days or weeks ("valable que 72 heures", "only for 48 hours"), or the week's end in other words
 ("antes de que acabe la semana", "bis zum Wochenende", "before the week is out")."""
-_IT = re.compile(r"\b(?:it|elle|sie|es|ella|él|esta|este)\b", re.I)
+IT = re.compile(r"\b(?:it|elle|sie|es|ella|él|esta|este)\b", re.I)
 """The offer named in the sentence before ("La proposition vous parviendra ... Elle ne sera valable que 72 heures")."""
-_ASKED = re.compile(r"\?|^\s*¿|\b(?:whether|ob|ask\w*|fragt\w*|gefragt|demand\w*|pregunt\w*)\b", re.I)
+ASKED = re.compile(r"\?|^\s*¿|\b(?:whether|ob|ask\w*|fragt\w*|gefragt|demand\w*|pregunt\w*)\b", re.I)
 """A question, or the buyer's question reported ("Sie fragten, wie lange das Angebot gültig ist"): no term set."""
 _DELIVERY_CLAUSE = re.compile(
     # wave 42: or after a bare comma or semicolon ("gilt für alle 120 Fahrzeuge, Sie bekommen es bis Freitag"), and
@@ -98,12 +98,12 @@ def held_offers(body: str) -> list[tuple[str, str]]:
     quality rule's reading, and since wave 42 the safety layer's too (agents.expiring_offers)."""
     out, previous = [], ""
     for sentence in sentence_parts(normalise(body)):  # "bis Mittwoch, 2. Dezember" is one
-        hold = _HOLDS.search(sentence)
-        offer = _OFFER.search(sentence) or (_IT.search(sentence) and _OFFER.search(previous))
+        hold = HOLDS.search(sentence)
+        offer = OFFER.search(sentence) or (IT.search(sentence) and OFFER.search(previous))
         previous = sentence
-        if hold is None or not offer or _ASKED.search(sentence):
+        if hold is None or not offer or ASKED.search(sentence):
             continue
-        if any(_held_limit(sentence, h) for h in _HOLDS.finditer(sentence)) \
+        if any(_held_limit(sentence, h) for h in HOLDS.finditer(sentence)) \
                 or (_LAPSES.match(hold.group(0)) and _DAY_AFTER.match(sentence, hold.end())):
             out.append((hold.group(0), sentence))
     return out

@@ -63,6 +63,7 @@ from agents.moments import latest_ask
 from agents.named_events import named_event_deadlines
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
+from agents.offer_ends import invented_offer_ends
 from agents.partner_status import partner_statuses
 from agents.past_dated_offers import past_dated_offers
 from agents.per_unit_figures import without_per_unit_figures
@@ -152,6 +153,7 @@ def check_draft(
     reasons += past_feast_deadlines(text, send_day or ctx.now.date())  # "avant la Saint-Luc" read in November
     reasons += draft_clock_terms(text, ctx, draft.to_contact_id, send_day or ctx.now.date())  # "by 9:00 today" at 16:00
     reasons += bare_day_deadlines(text, vocab.dates, send_day or ctx.now.date())  # "before the 1st" (wave 41)
+    reasons += invented_offer_ends(allowed_phrases_out(text, allowed_promises))  # "the offer lapses after the call"
     # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
     reasons += language_violations(text, language, vocab.own_words) + unreadable_runs(text, language, vocab.own_words)
     if learned_screen:
