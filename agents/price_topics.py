@@ -82,3 +82,10 @@ def price_topics_out(sentence: str) -> str:
     if not _COST_BESIDE.search(sentence):
         sentence = _SECTION_ON_TERMS.sub(" ", sentence)
     return _BOOKED_BY_SITE_DE.sub(" ", _BOOKED_BY_SITE.sub(" ", _QUESTIONS_ABOUT_TERMS.sub(" ", sentence)))
+
+
+def payment_section(sentence: str) -> bool:
+    """Whether `sentence` names a part of the document for the payment terms (agents.screen_vouches), with no figure,
+    cost or moved price beside it."""
+    return not _MOVES_OR_STATES.search(sentence) and not _COST_BESIDE.search(sentence) \
+        and bool(_SECTION_ON_TERMS.search(sentence))
