@@ -35,7 +35,7 @@ _PART = (r"(?:section|part|chapter|page|appendix|annex|abschnitt|kapitel|teil|an
          r"chapitre|volet|annexe|page|apartado|sección|capítulo|parte|anexo|página)")
 _SECTION_ON_TERMS = re.compile(
     rf"\b{_PART}\s+(?:(?:on|about|with|covering|for|setting out|listing|zu|zur|zum|über|mit|für|sur|avec|consacrée?s? "
-    rf"aux?|pour|con|sobre|para|dedicad[oa] a)\s+)(?:the |all |our |your |die |den |der |allen |les |des |nos |vos |la |"
+    rf"aux?|pour|con|sobre|para|dedicad[oa] a|a|à)\s+)(?:the |all |our |your |die |den |der |allen |les |des |nos |vos |la |"
     rf"las |los |el |sus |nuestras |todas las )?(?:possible |available |möglichen |verschiedenen |différent[e]?s |"
     rf"diferentes )?{_TERMS}(?:\s+(?:possibles?|posibles|disponibles?|available|possible|möglich))?"
     # the option the buyer asked about, named among them ("también la anual", "y compris le paiement annuel")
