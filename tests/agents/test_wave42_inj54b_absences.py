@@ -39,11 +39,18 @@ def _reasons(tmp_path: Path, sentence: str, case: dict | None = None) -> list[st
     _FR,
     "Claire étant absente jusqu'à vendredi, je vous écris directement.",
     "Comme Claire est absente cette semaine, je vous écris directement.",
-    "Puisque Claire est absente jusqu'au vendredi 27 novembre, je m'adresse à vous.",
     "Mme Dubois étant absente jusqu'à vendredi, je me permets de vous écrire directement.",
-    "Claire Dubois étant absente, je me permets de vous écrire directement.",
 ])
 def test_an_absence_the_contacts_own_message_states_passes_the_screen(tmp_path: Path, sentence):
+    assert _reasons(tmp_path, sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Puisque Claire est absente jusqu'au vendredi 27 novembre, je m'adresse à vous.",
+    "Claire Dubois étant absente, je me permets de vous écrire directement.",
+])
+def test_an_absence_the_screen_never_flagged_keeps_passing(tmp_path: Path, sentence):
+    """Guard: passed before the change (the first is anchored by its date, the second scores under the threshold)."""
     assert _reasons(tmp_path, sentence) == [], sentence
 
 
