@@ -65,7 +65,8 @@ def test_an_absence_the_screen_never_flagged_keeps_passing(tmp_path: Path, sente
 def test_the_absence_clause_is_read_in_other_languages(tmp_path: Path, sentence, language, reply):
     """Each language's clause is blanked; the rest of the sentence is then the screen's to score (these are French
     drafts' siblings, so only the blanking is asserted, not the whole draft's language)."""
-    from agents.screen_vouches import absences_out  # new in wave 42: imported here, so the guards run on old code
+    # new in wave 42: imported here, so the guards run on old code
+    from agents.screen_vouches import absences_out
 
     case = set54_case("042")
     case = with_changes(case, inject=[{**case["inject"][0], "body": f"Bonjour,\n{reply}\nClaire Dubois"}])

@@ -94,6 +94,7 @@ def test_a_day_no_span_vouches_for_stays_refused(tmp_path: Path, value, sentence
     ("du 24/12 au 2/01 sauf accord", set()),
 ])
 def test_a_span_is_read_one_way_or_not_at_all(value, days):
-    from agents.field_day_spans import span_days  # new in wave 42: imported here, so the guards above run on old code
+    # new in wave 42: imported here, so the guards run on old code
+    from agents.field_day_spans import span_days
 
     assert {(d.month, d.day) for d in span_days(value, 2026)} == days
