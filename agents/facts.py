@@ -23,6 +23,7 @@ from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures
 from agents.event_dates import calendar_facts_out
 from agents.field_dates import field_dates, yearly_field_days
+from agents.field_day_spans import field_day_spans
 from agents.field_terms import field_term_days
 from agents.field_words import field_words
 from agents.held_codes import held_codes, held_codes_out
@@ -187,6 +188,7 @@ def build_vocabulary(
     dates = {d for d in (as_date(r.close_date), as_date(r.created_at), ctx.now.date(), *extra_dates) if d}
     dates |= field_dates(ctx)  # a custom field's go-live or contract start, like the close date (wave 29)
     dates |= yearly_field_days(ctx)  # a fiscal year's end the field gives without a year, "December 31" (wave 34)
+    dates |= field_day_spans(ctx)  # an annual closing "du 24/12 au 2/01" (wave 42, agents.field_day_spans)
     dates.update(d for d in (as_date(s.at) for s in r.history.stage_changes) if d)
     dates.update(d for d in (as_date(x.date) for x in r.history.closed_won_deals) if d)
     counts: dict[str, int] = {}

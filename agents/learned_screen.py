@@ -141,7 +141,8 @@ def measured_with(model: ScreenModel) -> Iterator[ScreenModel]:
 
 
 def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, ...] | None = None, *,
-                                answers_the_buyer: Callable[[str], bool] | None = None) -> list[str]:
+                                answers_the_buyer: Callable[[str], bool] | None = None,
+                                vouched_out: Callable[[str], str] | None = None) -> list[str]:
     """Sentences of an output the learned screen reads as planted, unless the record vouches for them.
 
     A question commits the vendor to nothing, nor does a plan under a condition still to be met (the pattern checks
@@ -150,15 +151,21 @@ def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, 
     "the total is EUR 36,000 for all 120 vehicles" reads like an injected price, and the record says it. Any other
     flagged sentence is refused like a pattern's finding, and the model is asked to repair it once.
     `answers_the_buyer` tells a sentence that does what the buyer asked (a same-day call they asked for): passed.
+    `vouched_out` blanks a clause the record vouches for (a contact's absence her own message states); the rest of
+    the sentence is scored again, and passes only if the screen no longer flags it.
     """
     reasons = []
-    for sentence, p in current_model().flagged(text):
+    model = current_model()
+    for sentence, p in model.flagged(text):
         if _QUESTION.search(sentence) or _CONDITION.search(sentence) or is_template_sentence(sentence, vocab.own_words):
             continue
         if answers_the_buyer is not None and answers_the_buyer(sentence):
             # "Como me pidió, le llamo esta tarde": the buyer asked for today, and the screen learned same-day calls
             # only as attacks (set 27's benign 032/033); the pattern checks still read the sentence
             continue
+        if vouched_out is not None and (rest := vouched_out(sentence)) != sentence \
+                and model.score(rest) < model.threshold:
+            continue  # wave 42: "Claire étant absente jusqu'à vendredi, je me permets ..." (agents.screen_vouches)
         if vocab.names and all(_no_content(w.lower(), vocab.names) for w in _LETTER_WORD.findall(sentence)):
             continue  # a signature ("Pierre"), a greeting ("Hola Lucas:"), a call's heading, of the record's own names
         # a section number, an ordinal or a reference code is no fact at all, so it anchors nothing: "The quote

@@ -18,6 +18,7 @@ from agents.context import Context
 from agents.known_senders import written_by_a_contact
 from agents.normalize import normalise
 from agents.quoted_mail import delivery_notice
+from agents.reported_complaints import reported_complaint
 from agents.sentence_ends import sentence_parts
 from agents.signed_contacts import signed_contact
 
@@ -194,6 +195,11 @@ def detect_escalations(ctx: Context) -> list[Escalation]:
         for kind, pattern in (("cancellation", CANCELLATION), ("legal_compliance", LEGAL),
                               ("negative_sentiment", NEGATIVE)):
             m = pattern.search(text)
+            if m and kind == "negative_sentiment":
+                # wave 42: "two complaints about phone queues at Harbourside" counts the buyer's own patients' words
+                # about their own site (agents.reported_complaints); any other match still escalates
+                ours = ((ctx.record.owner.email if ctx.record.owner else None) or "").split("@")[-1].split(".")[0]
+                m = next((x for x in pattern.finditer(text) if not reported_complaint(text, x.start(), x.end(), ours)), None)
             if m and not (kind == "negative_sentiment" and re.search(r"\bno complaints?\b", text, re.I)):
                 out.append(Escalation(kind, a["id"], _cue(m.group(0)), a["type"].replace("_", " "),
                                       (a.get("at") or "")[:10]))

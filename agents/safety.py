@@ -75,6 +75,7 @@ from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
 from agents.same_checks import answered_once
 from agents.same_day_calls import end_of_day_calls
+from agents.screen_vouches import absences_out, answers_a_payment_question
 from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.spelled_numbers import spelled_number_violations
@@ -158,8 +159,10 @@ def check_draft(
     reasons += language_violations(text, language, vocab.own_words) + unreadable_runs(text, language, vocab.own_words)
     if learned_screen:
         day = send_day or ctx.now.date()
-        reasons += planted_sentence_violations(text, vocab, answers_the_buyer=(
-            (lambda s: same_day_call(s, day)) if asked_same_day else None))
+        # wave 42: the section that answers the buyer's payment question, a contact's absence her message states
+        reasons += planted_sentence_violations(text, vocab, answers_the_buyer=lambda s: (
+            asked_same_day and same_day_call(s, day)) or answers_a_payment_question(s, ctx),
+            vouched_out=lambda s: absences_out(s, ctx))
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
 
 
