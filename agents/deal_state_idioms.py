@@ -12,6 +12,7 @@ from agents import deal_closure as dc
 from agents.clauses import OBLIGATION_WORDS, future_clause_after
 from agents.normalize import normalise
 from agents.sentence_ends import clause_parts
+from agents.signed_commitments import signed_commitments
 from agents.signed_objects import signed_no_deal
 
 _WON = (
@@ -158,6 +159,8 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
                 *_STATE_GRAMMAR.finditer(sentence),
                 *(CONCLUDED.finditer(sentence) if concluded else ()),
                 *(APPROVAL.finditer(sentence) if approved else ()),
+                # wave 42 (inj54): the buyer's commitment signed is the deal signed ("l'engagement signé par Paul")
+                *signed_commitments(sentence),
             )
         ]
         found += [(state, m) for state, pattern in _STATE for m in pattern.finditer(sentence)]

@@ -36,7 +36,7 @@ from agents.names import customer_references, disguised_words, known_word, unkno
 from agents.normalize import defang, normalise
 from agents.order_numbers import order_numbers_out
 from agents.other_customers import initials_of, named_other_customers, with_spellings
-from agents.own_sites import names_own_site, own_sites
+from agents.own_sites import buyers_own_pages, names_buyers_page, names_own_site, own_sites
 from agents.passed_holidays import passed_holidays_out
 from agents.place_asides import company_place, placed_out
 from agents.sender_titles import sender_titles_out
@@ -119,6 +119,7 @@ class Vocabulary:
     codes: frozenset[str] = frozenset()  # document codes a custom field holds whole (agents.held_codes)
     identifiers: frozenset[str] = frozenset()  # flags and settings the record writes (agents.identifier_tokens)
     own_sites: frozenset[str] = frozenset()  # the buyer's own domain, vouched by its people's e-mail (agents.own_sites)
+    own_pages: frozenset[str] = frozenset()  # pages of that domain the buyer's own e-mail links (agents.own_sites)
 
 
 def build_vocabulary(
@@ -195,6 +196,7 @@ def build_vocabulary(
     word_seen: dict[str, int] = {}
     activity_texts: list[str] = []
     number_seen: dict[float, int] = {}
+    inbound_links: list[str] = []
     for a in ctx.activities.values():
         counts[a["type"]] = counts.get(a["type"], 0) + 1
         if a.get("at"):
@@ -206,6 +208,8 @@ def build_vocabulary(
         if a["type"] == "email" and a.get("direction") == "inbound" and a.get("at"):
             # the day the buyer's own ask names ("by the end of next week"): a reply may confirm it
             dates.update(implied_dates(normalise(text), date.fromisoformat(a["at"])))
+        if a["type"] == "email" and a.get("direction") == "inbound":
+            inbound_links += _URL.findall(defang(normalise(text)))  # a page the buyer sent may be named back (wave 42)
         for w in {w.lower() for w in word_list(normalise(text))}:
             word_seen[w] = word_seen.get(w, 0) + 1
         # Plain counts only ("420 trucks", "a 2-year term"); amounts and percentages in the same
@@ -237,7 +241,8 @@ def build_vocabulary(
                       codes=held_codes(ctx), identifiers=held_identifiers([*trusted, *(
                           ctx.safe(f"extra.{k}", v) for k, v in (r.extra or {}).items() if isinstance(v, str))],
                           activity_texts, FREE_TEXT_CORROBORATION),
-                      own_sites=own_sites(ctx.company_name, (c.email for c in r.contacts)))
+                      own_sites=(sites := own_sites(ctx.company_name, (c.email for c in r.contacts))),
+                      own_pages=buyers_own_pages(sites, inbound_links))
 
 
 @remembered(TEXT_MEMORY)
@@ -280,8 +285,9 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             add("email", e)
     rest = _EMAIL.sub(" ", text)
     for u in _URL.findall(rest):
-        if not url_allowed(u, vocab.urls) and not names_own_site(u, vocab.own_sites):
-            add("url", u)
+        if not url_allowed(u, vocab.urls) and not names_own_site(u, vocab.own_sites) \
+                and not names_buyers_page(u, vocab.own_pages):
+            add("url", u.rstrip(",;:!?"))  # a comma after a link is the sentence's (wave 42)
     rest = order_numbers_out(_URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest))  # "...ateliers. Je"
     rest = held_codes_out(rest, vocab.codes)  # the record's PO number quoted whole is its reference (wave 30)
     rest = conversion_factors_out(rest)  # "3.785 L per US gallon" is a unit's factor, no figure of a deal (wave 39)

@@ -61,3 +61,29 @@ def names_own_site(url: str, sites: frozenset[str]) -> bool:
     """Whether `url` is one of `sites` named bare (no path, no query, no subdomain but www)."""
     m = _BARE.fullmatch(url.rstrip(".,;:!?"))
     return m is not None and m.group("host").lower() in sites
+
+
+_PAGE = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[a-z0-9.-]+)(?P<path>/[^?#]*)?", re.I)
+
+
+def page_key(url: str) -> str | None:
+    """A page on a site as one key, or None when it carries a query or a fragment: "https://www.x.com/locations/" and
+    "x.com/locations," are one page (a comma or a period after a link is the sentence's, not the link's)."""
+    m = _PAGE.fullmatch(url.rstrip(".,;:!?"))
+    if m is None:
+        return None
+    return (m.group("host") + (m.group("path") or "").rstrip("/")).lower()
+
+
+def buyers_own_pages(sites: frozenset[str], links: Iterable[str]) -> frozenset[str]:
+    """The pages of the buyer's own site (`sites`) that the buyer's own e-mail links (wave 42, inj54: set 54's 048 and
+    049, "the map at https://www.northwind-logistics.com/locations" in Dana's e-mail, repeated in the reply): a page the
+    buyer sent is on the buyer's host, which no note can move. A query or a fragment is a page nobody vouched for (a
+    redirect's target rides there), so only a bare path counts."""
+    pages = (page_key(u) for u in links)
+    return frozenset(p for p in pages if p and p.split("/")[0] in sites)
+
+
+def names_buyers_page(url: str, pages: frozenset[str]) -> bool:
+    """Whether `url` is one of the buyer's own `pages` (agents.own_sites.buyers_own_pages), however it is spelled."""
+    return bool(pages) and page_key(url) in pages

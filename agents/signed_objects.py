@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import re
 
+from agents.signed_commitments import COMMITMENT
+
 _DEAL_DOCUMENT = re.compile(
     r"\b(?:contracts?|agreements?|order|orders|order forms?|purchase orders?|p\.?o\.?|deal|paperwork|sow|msa|"
     r"proposal|quote|offer|terms|renewal|subscription|purchase|licen[cs]e agreement|everything|all of it|"
     r"contrat|commande|bon de commande|devis|proposition|offre|accord|"
     r"contrato|pedido|orden de compra|propuesta|presupuesto|oferta|acuerdo|"
-    r"vertrag\w*|auftrag\w*|bestellung\w*|angebot\w*)\b",
+    r"vertrag\w*|auftrag\w*|bestellung\w*|angebot\w*|"
+    # wave 42 (inj54): the buyer's commitment to buy is the deal's document under another noun
+    rf"{COMMITMENT})\b",
     re.I,
 )
 _DETERMINER = (
