@@ -59,6 +59,9 @@ _VERB = (
     # (wave 13's and 16's pinned look-alikes), "on board for both waves" or alone has bought
     r"(?:is|are|'s|'re|has been|have been) (?:now |effectively |fully |firmly |already |all )?on board\b(?! with\b)|"
     r"committed to (?:the|our|this) (?:\w+ )?(?:rollout|purchase|deal|contract|project|order|proposal|plan|platform)|"
+    # wave 42: the active perfect with nothing after it or us ("Northwind has effectively committed; legal just needs to
+    # countersign"); "has chosen us" agents.deal_state reads already
+    r"(?:has|have|'s|'ve) (?:now |effectively |fully |firmly |already |all |verbally )?committed(?=\s*(?:[;,.!:]|$|to us\b))|"
     r"(?:chose|chosen|selected|picked|went with|gone with|decided on|opted for|settled on) [\w-]+(?: [\w-]+)? as (?:its|their|the) "
     r"(?:[\w-]+ ){0,2}(?:vendor|supplier|provider|partner|platform|solution|tool)|signed up (?:for|to) (?:the|our) (?:[\w-]+ )?(?:plan|contract|rollout|subscription|licen[cs]es?|package|tier)|"
     r"(?:hat|haben) sich (?:\w+ )?(?:verpflichtet|festgelegt)|(?:ist|sind) (?:\w+ )?an bord|"
@@ -142,7 +145,12 @@ dienstag mittwoch donnerstag freitag lundi mardi mercredi jeudi vendredi lunes m
 jan feb mar apr jun jul aug sep sept oct nov dec
 week weeks woche semaine semana yesterday gestern hier ayer today heute aujourd'hui
 hallo hello dear herr herrn frau monsieur madame señor señora bonjour hola liebe lieber grüße saludos cordialement
+need needs needed only must should could might brauchen braucht muss müssen nur soll sollte besoin doit doivent
+seulement juste necesita necesitan solo sólo debe deben
 """.split())
+"""Words that name no topic of an approval. Wave 42 (the lead's probe, "The account is effectively committed;
+procurement only needs to file it"): the modals and "only" of both the output and the record linked the claim to the
+record's "security signed off" through "Priya will need a security review" (_widened)."""
 _APPROVAL_STEMS = frozenset("""sign sign- appr ahea gree bles nodd okay rubb buy- boug endo auth sanc wave sele chos
 pick shor name mark desi conf vend supp prov part pref budg rele allo earm secu clea abge frei gene zuge zust grün
 gege durc bewi zusc ausg ents bevo gese vali appr acco aval feu blan enté reti choi séle réfé débl acco allo apro

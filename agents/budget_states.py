@@ -76,3 +76,37 @@ def budget_left_whole(sentence: str) -> list[re.Match[str]]:
         if not _CONDITION.search(head) and not _CONDITION.search(m.group(0)):
             out.append(m)
     return out
+
+
+_KNOWING = (r"know|knew|known|knowing|seen|see|seeing|asking|discussing|heard|sure|certain|aware|idea|clue|asked|ask|discussed|discuss|talked|spoken|"
+            r"checked|clear|"
+            r"kenne|kennen|kennt|weiß|wissen|gesehen|besprochen|gesprochen|gefragt|Ahnung|Frage|bekannt|sicher|"
+            r"connais|connaissons|connaît|connaître|sais|savons|savoir|vu|discuté|parlé|demandé|idée|sûre?s?|"
+            r"conozco|conocemos|conoce|conocer|sé|sabemos|saber|visto|hablado|preguntado|seguros?|cuestión")
+_OBJECT_GAP = (r"your|the|their|his|her|its|of|about|on|what|how|whether|if|big|large|high|exactly|yet|still|final|"
+               r"actual|overall|full|size|range|amount|"
+               r"Ihr|Ihre|Ihren|Ihres|das|des|dem|den|zum|zu|noch|genau|wie|hoch|groß|"
+               r"votre|vos|le|la|du|de|encore|exactement|quel|combien|"
+               r"su|sus|el|del|todavía|aún|exactamente|cuál|es|cómo")
+_KNOWN_BUDGET = re.compile(
+    rf"\b(?:{_KNOWING})\s+(?:(?:{_OBJECT_GAP})\s+){{0,4}}{_BUDGET}\b|"
+    # German verb-final: "Ihr Budget haben wir noch nicht gesehen", "Ihr Budget ist mir noch nicht bekannt"
+    rf"\b{_BUDGET}\s+(?:[\w'’-]+\s+){{0,5}}?(?:gesehen|besprochen|gesprochen|gefragt|bekannt|kennen|gekannt)\b",
+    re.I)
+_SPENT = re.compile(r"\b(?:touch\w*|hit\w*|affect\w*|impact\w*|burden\w*|strain\w*|need\w*|requir\w*|us(?:e|es|ed|ing)|"
+                    r"spend\w*|cost\w*|chang\w*|mov(?:e|es|ed|ing)|increas\w*|ris(?:e|es|ing)|grow\w*|shrink\w*|"
+                    r"notice\w*|difference|belast\w*|berühr\w*|brauch\w*|benötig\w*|beanspruch\w*|merk\w*|"
+                    r"touch\w*|pès\w*|pes\w*|besoin|nécessit\w*|afect\w*|toc\w*|necesit\w*|requier\w*|"
+                    r"gast\w*|extra|additional|zusätzlich\w*|supplémentaire\w*|adicional\w*|más|mehr|plus)\b",
+                    re.I)
+
+
+def budget_not_known(sentence: str, found: str) -> bool:
+    """Whether the no-cost match `found` in `sentence` negates our knowing the buyer's budget, not its cost (wave 42,
+    noticed41's note: "I do not know your budget yet", "No conozco todavía su presupuesto" were refused as no-cost
+    promises). The budget must be what is known, seen, asked or discussed ("know your budget", "what your budget
+    is"); a clause that also says the budget is touched, needed, moved or added to ("you won't see your budget move",
+    "you won't need any extra budget") is read as before."""
+    if not re.search(rf"(?:^{_BUDGET}|{_BUDGET}$)", found, re.I):
+        return False
+    return bool(_KNOWN_BUDGET.search(sentence)) and not _SPENT.search(sentence)

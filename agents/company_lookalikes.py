@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from agents.company_words import company_name_words, distinctive_words
+from agents.company_words import ORGANISATION_WORDS, company_name_words, distinctive_words
 from agents.names import guess_language, known_word
 from agents.sentence_ends import sentence_parts
 
@@ -40,6 +40,28 @@ a al en con de del desde por para hacia sobre entre tras según como
 opens no name (wave 41: wave 16's pinned look-alikes)."""
 _EXTENSION = 3
 """Letters a word must add to the company's word to be another name: "Harbors", "Müllers" add one."""
+_TWO_LETTER_ENDINGS = frozenset({"es", "en", "er", "em", "ns"})
+"""Two letters that inflect a name ("Levantes", "Müllern") rather than build another (wave 42, probe41's note:
+"Northwindia", "Levantia", "Lumièria" add two letters that are no ending)."""
+_KIND_WORDS = ORGANISATION_WORDS - {"team"} | frozenset("""
+logistics logistik logistique logística freight haulage trucking transport transports transporte transportes spedition
+distribution distributions distribuciones distribución vertrieb dental dentistry clinics clinic kliniken cliniques
+clínicas care consulting beratung conseil consultoría software labs industries industrie industrias energy
+servicios dienstleistungen soluciones lösungen gruppe""".split())
+"""Words that say what trade or kind of organisation a company is: after the buyer's own word they build another
+company's name ("Lumière Services", "Müller Spedition", "Northwind Freight") unless the buyer's name holds them."""
+_HEAD_NOUNS = frozenset("""teams managers companies firms providers operators leaders departments businesses
+professionals experts people staff specialists planners dispatchers workers practices networks operations buyers
+customers""".split())
+"""A lower-case plural after the pair makes the pair its modifier, a trade named in title case ("Modern Logistics teams
+track every truck": wave 42, probe41's note), not a company's name."""
+
+
+def _extends(low: str, stem: str) -> bool:
+    """Whether the lower-cased word `low` builds another name on the company's word `stem`."""
+    if not low.startswith(stem) or len(low) < len(stem) + 2 or not low[len(stem)].isalpha():
+        return False
+    return len(low) >= len(stem) + _EXTENSION or low[len(stem):] not in _TWO_LETTER_ENDINGS
 
 
 def _bare(token: str) -> str:
@@ -56,15 +78,27 @@ def lookalike_company_names(text: str, words: frozenset[str], company: str) -> l
     tails = set(own[1:]) - {own[0]} if own else set()
     # the name's head only: the trade in "Müller Logistik" opens German compounds ("Logistikkunden")
     stems = [w for w in distinctive_words(company) if len(w) >= 4 and own and w == own[0]]
-    german = guess_language(text) == "de"
+    # wave 42: a short German sentence can read as English to guess_language ("Moderne Logistik braucht Daten"); a
+    # German company's legal form says its name's words are German
+    german = guess_language(text) == "de" or bool(set(own) & {"gmbh", "ag", "kg", "ohg", "ug", "gbr", "mbh", "ek"})
+    # the buyer's own words that are no trade themselves ("Harbor", not "Dental": "Kestrel Dental Partners" is read
+    # by the name checks as another customer already)
+    heads = [w for w in distinctive_words(company) if len(w) >= 4 and w not in _KIND_WORDS]
     out: list[str] = []
     for sentence in sentence_parts(text):
-        for w in (_bare(t) for t in _TOKEN.findall(sentence)):
+        tokens = [_bare(t) for t in _TOKEN.findall(sentence)]
+        for w in tokens:
             low = w.lower()
-            if w[:1].isupper() and not known_word(w, words) and \
-                    any(low.startswith(s) and len(low) >= len(s) + _EXTENSION and low[len(s)].isalpha() for s in stems):
+            if w[:1].isupper() and not known_word(w, words) and any(_extends(low, s) for s in stems):
                 out.append(w)
+        for w, kind in zip(tokens, tokens[1:], strict=False):
+            # wave 42: the buyer's own word, then a trade its name lacks ("Lumière Services", "Müller Spedition")
+            if w.lower() in heads and kind[:1].isupper() and kind.lower() in _KIND_WORDS and kind.lower() not in own:
+                out.append(f"{w} {kind}")
         pair = _OPENING_PAIR.match(sentence)
+        after = sentence[pair.end():].split(None, 1) if pair else []
+        if after and after[0] in _HEAD_NOUNS:
+            continue
         if pair and pair.group(2)[:1].isupper() and pair.group(2).lower() in tails:
             w = _bare(pair.group(1))
             if w[:1].isupper() and not known_word(w, words) and not (german and _GERMAN_ADJECTIVE.match(w)) \

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from agents.amount_rates import amount_rates_out
 from agents.asked_spans import span_outside_questions
 from agents.both_ways import pairs_masked
-from agents.budget_states import budget_left_whole, budget_not_yet_approved
+from agents.budget_states import budget_left_whole, budget_not_known, budget_not_yet_approved
 from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.confidential_prices import in_confidential_span
 from agents.contrasted_costs import cost_contrasted
@@ -308,6 +308,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             if nothing_due_from_buyer(sentence, m.group(0)) or free_word_negated(sentence, m.start(), m.end()) \
                     or budget_not_yet_approved(sentence, m.group(0)):  # wave 40: "the budget is not approved yet"
                 continue  # wave 31: "nothing is due from you before the partners meet" is a step, not a price
+            if budget_not_known(sentence, m.group(0)):
+                continue  # wave 42: "I do not know your budget yet" says what we know, not what it costs
             if nothing_paid_yet(sentence, m.group(0)) or amount_unchanged(sentence, m.end()):
                 continue  # wave 33 (set 42): "nichts unterschrieben und nichts bezahlt", "el importe no cambia"
             if without_changing(sentence, m.group(0), m.end(), bool(_MORE_RE.search(sentence))):

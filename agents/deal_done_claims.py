@@ -10,6 +10,7 @@ import re
 
 from agents.arrived_before_a_time import before_its_time, order_told_as_arrived
 from agents.clauses import OBLIGATION_WORDS, future_clause_after
+from agents.company_words import LEGAL_FORMS
 from agents.document_contents import describes_document
 from agents.future_forms import in_the_future
 from agents.invoice_references import HELD_REFERENCE
@@ -169,6 +170,37 @@ def _asides_joined(sentence: str) -> str:
     return _ASIDE.sub(blank_marks, sentence)
 
 
+_ADVERBS = r"(?:now|already|fully|officially|successfully|finally|all|ya|oficialmente|por\s+fin|déjà|bien|maintenant|désormais|officiellement|enfin)"
+_COMPANY_LIVE_TAIL = (
+    # en: "Northwind is now live", "Northwind went live last week", "Northwind's fleet is up and running"
+    rf"(?:is|are|was|were|has\s+been|have\s+been|went|has\s+gone|have\s+gone)\s+(?:{_ADVERBS}\s+)*"
+    r"(?:live|in(?:to)?\s+production|up\s+and\s+running)\b"
+    r"(?!\s+(?:demo|call|session|webinar|event|stream|chat|on\s+(?:the\s+)?(?:call|line|air|stream|webinar|zoom|teams|stage)|"
+    r"on\s+(?:our|the|their|its)\s+(?:website|site|blog|page|homepage|linkedin|channel)))|"
+    # de: "Müller Logistik ist seit Montag live", "ist im Produktivbetrieb", "ging live"
+    r"(?:ist|sind|war|waren|ging|gingen)\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?:live|produktiv\s+(?:gegangen|geschaltet|im\s+einsatz)|im\s+(?:produktiv|echt|live)betrieb)\b"
+    r"(?!\s*(?:-|\s)(?:demo|schulung|webinar|termin|call|session))|"
+    # fr: "Atelier Lumière est en production", "est passé en production"
+    rf"(?:est|sont|était|a\s+été)\s+(?:{_ADVERBS}\s+)*(?:passée?s?\s+|basculée?s?\s+)?(?:en\s+(?:production|prod|live)|live)\b|"
+    # es: "Distribuciones Levante ya está en producción", "Levante pasó a producción"
+    rf"(?:está|están|estaba|ha\s+estado)\s+(?:{_ADVERBS}\s+)*(?:en\s+(?:producción|vivo)|live)\b|"
+    r"(?:pasó|ha\s+pasado|salió|ha\s+salido)\s+(?:ya\s+)?(?:a\s+producción|en\s+vivo)\b")
+
+
+_NAMED_LIVE = re.compile(
+    rf"(?<![\w-])(?-i:Name)(?:\s+(?-i:Name))*(?:\s+(?:{'|'.join(sorted(LEGAL_FORMS))}))?"
+    # the genitive's thing, unless it is a story about the buyer ("Name's case study is live on our website")
+    r"(?:['’]s(?!\s+(?:case|story|video|webinar|interview|article|post|testimonial|quote|logo|profile|reference))"
+    r"(?:\s+[\w-]+){1,2})?\s+(?:(?:now|already|ya|déjà|désormais|bereits|schon|jetzt|nun)\s+)*"
+    rf"(?:{_COMPANY_LIVE_TAIL})", re.I)
+"""The buyer's company said live or in production (wave 42, noticed41's note: "Northwind is now live on the platform"
+passed: a name is no subject `_LIVE` reads). The checks read a draft after agents.vouched has written every capitalised
+word of a name on the record as "Name" ("Name Name is now live", "Name's fleet is live"); a record's person said live
+("Dana is live on the platform") says the same of the buyer. A name the record does not hold is another customer's,
+read by the name checks."""
+
+
 _FINISHED_RE = re.compile(rf"\b(?:{_FINISHED})\b", re.I)
 _PLANNED_THING = re.compile(
     r"\b(?:plan|plans|schedule|checklist|calendar|timeline|concept|guide|zeitplan|plan\w*|checkliste|konzept|leitfaden|"
@@ -216,7 +248,7 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
             reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
     joined = _asides_joined(sentence)  # wave 41: "Onboarding, as per the plan, is done"
     plans_blanked = _AS_PLANNED.sub(lambda plan: " " * len(plan.group(0)), joined)
-    live = list(_LIVE.finditer(joined))
+    live = [*_LIVE.finditer(joined), *_NAMED_LIVE.finditer(joined)]
     onboarded = [*_ONBOARDED.finditer(plans_blanked), *_ONBOARDED_BARE.finditer(sentence), *live]
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence), *onboarded):  # "when legal has countersigned"
         clause = (joined if m in onboarded else sentence)[: m.end()]

@@ -19,7 +19,10 @@ from agents.sentence_ends import sentence_parts
 from agents.timing import CLOCK
 
 CTA_PATTERNS = (
-    r"\?\s*$",
+    # wave 42 (noticed42; qual41's note): a question of ours ending in a closing quotation mark ("One question for
+    # Marcus: “Would Tuesday suit him?”", „Passt ihm Dienstag?“, «¿Le va bien el martes?») asks as a bare one does;
+    # the buyer's quoted question is cut away before (_QUOTED_QUESTION, agents.reported_questions)
+    r"\?\s*[”“\"»«’'„]?\s*$",
     # wave 40 (set 52's en-g8, "Thanks again for your reply after the demo"): "your reply" is a noun, no imperative
     # wave 41 (qual41): "tell me" / "let us know" as "let me know" ("If you want the comparison, tell me which day suits
     # you" counted 0 asks; German "sagen Sie mir", French "dites-moi" and Spanish "dígame" already counted)
@@ -29,6 +32,19 @@ CTA_PATTERNS = (
     r"\b(geben sie mir (bitte |kurz )*bescheid|lassen sie (mich|uns) wissen|sagen sie mir|melden sie sich|"
     r"faites-moi savoir|dites-moi|tenez-moi au courant|indiquez-moi|"
     r"h[aá]game saber|d[ií]game(?:lo)?|av[ií]seme|conf[ií]rme(me)?)\b",
+    # wave 42 (noticed42; qual53's note "Confirmez-moi le créneau" counted 0): the imperative of choosing or confirming
+    # a time in French, German and Spanish, as English "confirm the slot", "pick a time" above; a sentence's first verb
+    # (after a lead-in clause at most), so "je vous confirme", "Wir bestätigen" and "si vous confirmez" stay statements
+    r"^(?:[^,;:]{0,80}[,:]\s*)?(?:"
+    r"(?:merci de|veuillez|je vous remercie de)\s+(?:bien\s+vouloir\s+)?(?:me\s+|nous\s+|m['’]\s*)?"
+    r"(?:confirmer|indiquer|proposer|réserver|choisir|fixer|caler|bloquer|retenir)|"
+    r"(?:confirmez|indiquez|proposez|réservez|choisissez|fixez|calez|bloquez|retenez)(?:-(?:moi|nous|le|la|les))*|"
+    r"(?:bitte\s+)?(?:bestätigen|nennen|wählen|buchen|reservieren|blocken|geben)\s+Sie\s+(?:mir\s+|uns\s+)?|"
+    r"(?:por favor,?\s+)?(?:ind[ií]quenos|ind[ií]queme|elija|escoja|res[eé]rve(?:me|nos)?|prop[oó]nga(?:me|nos)?|fije|"
+    r"conf[ií]rmenos))\b[^.!?]*?\b(?:créneaux?|rendez-vous|rdv|appel|réunion|date|heure|jour|horaire|démo|démonstration|"
+    r"disponibilités?|visio|moment|"
+    r"Termin\w*|Uhrzeit|Zeitfenster|Slot|Tag|Datum|Gespräch|Telefonat|Call|Demo|Zeitpunkt|"
+    r"horarios?|hora|d[ií]as?|fechas?|cita|reuni[oó]n|llamada|demo|demostraci[oó]n|hueco|momento|franja)\b",
 )
 """An ask is a question, or an imperative about a next step."""
 
@@ -45,8 +61,13 @@ _QUOTED_QUESTION = re.compile(
     # wave 41 (qual41's probe): the buyer's perfect tense of writing ("Vous m'avez écrit : « ... ? »", "Sie haben mir
     # geschrieben: „...?“", "nos ha escrito") and Spanish "nos pidió" read back their question as the forms above do;
     # our own ("je vous ai écrit", "ich habe geschrieben", "le he escrito") re-asks ours
-    r"(?:avez|a)\s+écrit|haben\s+(?:[\w.]+\s+){0,5}?geschrieben|(?:ha|han)\s+escrito|pidió)\b"
-    r"[^\n“\"«„]{0,40}?(?:“[^”\n]*\?[^”\n]*”|\"[^\"\n]*\?[^\"\n]*\"|«[^»\n]*\?[^»\n]*»|„[^“”\n]*\?[^“”\n]*[“”])", re.I)
+    r"(?:avez|a)\s+écrit|haben\s+(?:[\w.]+\s+){0,5}?geschrieben|(?:ha|han)\s+escrito|pidió|"
+    # wave 42 (noticed42): the buyer's question in their words ("Tom's question was ...", "in her words", "she put it
+    # this way") and in single quotes, now that a question ending in a closing quote counts as an ask
+    r"(?:her|his|their|[\w’']+['’]s)\s+question(?:\s+was)?|in\s+(?:her|his|their|your)\s+(?:own\s+)?words|"
+    r"(?:she|he|they|you)\s+put\s+it(?:\s+this\s+way)?)\b"
+    r"[^\n“\"«„]{0,40}?(?:“[^”\n]*\?[^”\n]*”|\"[^\"\n]*\?[^\"\n]*\"|«[^»\n]*\?[^»\n]*»|„[^“”\n]*\?[^“”\n]*[“”]|"
+    r"‘[^’\n]*\?[^’\n]*’|'(?=\S)[^\n]*?\?\s*')", re.I)
 """wave 32 (set 41's fr-g2): the buyer's own question quoted before the answer ("Vous me demandiez : « Pourriez-vous
 nous envoyer la proposition ... ? »", "Sie fragten: „Können Sie ...?“") is what they asked us, not an ask of the draft;
 a quoted question nobody is said to have asked ("One question for Marcus: “Would Tuesday suit him?”") is still ours."""
@@ -58,7 +79,7 @@ def count_asks(body: str) -> int:
     body = without_answered_questions(body)  # wave 35: a question answered on its own line is the buyer's, read back
     body = one_ask_per_group(body)  # waves 36-37: "Or ...?" carried on, two questions under one lead-in
     body = our_confirmations_out(body)  # wave 38: "Just to confirm: the texts work" asks nothing (agents.own_confirmations)
-    body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
+    body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„‘'")], body)
     body = reported_questions_out(body)  # wave 41: "Tom raised a good point on our call: could the clinics ...?"
     # wave 38: not cut at "1. Dezember" or "Hr." (agents.sentence_ends), so a sentence keeps its day
     sentences = [s for s in sentence_parts(body) if s.strip()]
