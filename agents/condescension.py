@@ -46,7 +46,7 @@ _PATRONISING = re.compile(
     |comme\s+je\s+vous\s+l'ai\s+deja\s+(?:explique|dit|repete)
     |comme\s+je\s+(?:vous\s+)?l'ai\s+(?:pourtant\s+|bien\s+)?(?:deja\s+)(?:pourtant\s+)?(?:explique|dit|repete)
     |comme\s+je\s+vous\s+l'ai\s+pourtant\s+(?:explique|dit|repete)
-    |como\s+ya\s+(?:le|les|te)\s+(?:he\s+)?(?:explique|explicado|dije|dicho)
+    |como\s+ya\s+(?:se\s+lo\s+|se\s+la\s+|le\s+|les\s+|te\s+)(?:he\s+|habia\s+)?(?:explique|explicado|dije|dicho)
     |como\s+(?:le|les|te)\s+(?:he\s+)?(?:explique|explicado|dije|dicho)\s+(?:dos|tres|varias)\s+veces
     |(?:it\s+is|it's|that\s+is|that's|this\s+is)\s+(?:quite\s+|really\s+)?simple\s+enough\s*(?:[.;!]|$)
     |simple\s+enough\s+to\s+(?:follow|understand|grasp)
@@ -66,7 +66,7 @@ _PATRONISING = re.compile(
     |\bthis\s+time,?\s+(?:please\s+)?(?:do\s+)?read\b
     |\b(?:diesmal|dieses\s+mal)\s+(?:[\w.]+\s+){0,4}?(?:genau|grundlich|aufmerksam|sorgfaltig|richtig|in\s+ruhe)\s+(?:durch)?(?:lesen|liest)
     |\b(?:lesen|lies)\s+sie\s+(?:[\w.]+\s+){0,6}?(?:diesmal|dieses\s+mal)\b
-    |\b(?:lisez|lire|relisez|relire)\b(?:\s+[\w'-]+){0,6}?\s+cette\s+fois(?:-ci)?
+    |\b(?:lisez|lire|relisez|relire)(?:-(?:la|le|les))?\b(?:\s+[\w'-]+){0,6}?\s+cette\s+fois(?:-ci)?
     |\besta\s+vez\s+(?:[\w]+\s+){0,3}?(?:lea|leala|lealo|leer|lean|leanla|leanlo)\b
     |\b(?:lea|leala|lealo|leer|lean)\b(?:\s+\w+){0,6}?\s+esta\s+vez
     )""",

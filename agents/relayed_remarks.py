@@ -36,6 +36,7 @@ _NEWS_ASIDE = re.compile(
     r"\s*(?:[–—-]\s|;)\s*(?:and\s+|und\s+|et\s+|y\s+)?(?:"
     r"(?:(?:that's|that\s+is|it's|it\s+is|what)\s+)?(?:some\s+)?(?:very\s+)?(?:good|great|excellent|welcome)\s+news|"
     r"(?:(?:i'm|i\s+am|we're|we\s+are|so|very)\s+)?(?:glad|pleased|happy|delighted)\s+(?:to\s+(?:hear|see|read)|that)|"
+    r"(?:(?:it's|it\s+is)\s+)?(?:great|good|nice)\s+to\s+(?:hear|see|read)|"
     r"congratulations|"
     r"(?:das\s+ist\s+|was\s+für\s+)?(?:eine\s+)?(?:gute|schöne|erfreuliche|tolle)\s+nachricht(?:en)?|"
     r"(?:sehr\s+)?(?:schön|gut|erfreulich|prima|toll)\s*,?\s+(?:dass|zu\s+hören|zu\s+lesen)|(?:herzlichen\s+)?glückwunsch|"
