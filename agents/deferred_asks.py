@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from agents.decision_waits import UNTIL_DECIDED
 from agents.facts import find_dates
 from agents.moments import ASK_TOPICS, Ask
 from agents.next_steps import COMING_DAY
@@ -40,9 +39,7 @@ _DEFER = re.compile(
     r"(?:quand|lorsque|une\s+fois\s+que|des\s+que|apres\s+que)\s+vous\s+(?:aurez|avez|l'aurez|l'avez)?\s*"
     r"(?:signe|signerez)\b|"
     r"(?:cuando|una\s+vez\s+que|en\s+cuanto|despues\s+de\s+que|tan\s+pronto\s+como)\s+(?:ustedes\s+|usted\s+)?"
-    r"(?:(?:hayan|haya)\s+firmado|firmen|firme)\b|"
-    # wave 42: the buyer's decision as the step, as their signing is (agents.decision_waits)
-    + UNTIL_DECIDED + r")"
+    r"(?:(?:hayan|haya)\s+firmado|firmen|firme)\b)"
 )
 """A clause that puts something behind another step."""
 _GENERIC = frozenset(
