@@ -10,7 +10,8 @@ it serves is put the wrong way round whatever was asked last, so a clause that n
 buyer's decision ("until the partners have decided", "bis Sie entschieden haben", "jusqu'à ce que vous ayez pris votre
 décision", "hasta que hayan decidido") and gives the document no coming day is read as holding it back.
 
-What passes: the document sent in time for the decision ("so that the partners have it before they decide", "damit
+What passes: the decision taken on the document ("we'll wait for the partners' decision on the proposal"), the
+document sent in time for the decision ("so that the partners have it before they decide", "damit
 Sie es vor Ihrer Entscheidung haben"), the rollout or the contract planned after it ("once you have decided, we plan the
 two waves"), and the document with its own day ("The proposal reaches you on Friday; after the partners' decision we
 can plan the rollout" is two clauses, the first dated).
@@ -37,10 +38,11 @@ UNTIL_DECIDED = (
     r"wenn\s+(?:sie|die\s+\w+|ihr\w*\s+\w+)\s+(?:\w+\s+){0,4}?(?:entschieden|(?:ihre|eine|die)\s+entscheidung\s+getroffen)"
     r"\s+(?:haben|hat)\b|"
     r"(?:bis\s+zu|nach)\s+(?:der|ihrer)\s+(?:\w+\s+)?entscheidung\b|"
+    r"wart\w*\s+(?:\w+\s+){0,3}?auf\s+(?:die|ihre|eine)\s+(?:\w+\s+)?entscheidung\b|"
     r"(?:jusqu'a\s+ce\s+que|une\s+fois\s+que|des\s+que|apres\s+que)\s+(?:vous|ils|elles|les\s+\w+)\s+"
     r"(?:aurez|aient|ayez|auront|avez|ont)?\s*(?:decide\w*|pris\s+(?:votre|leur|une|la)\s+decision)\b|"
     r"(?:quand|lorsque)\s+(?:vous|ils|elles|les\s+\w+)\s+(?:aurez|auront)\s+(?:decide|pris\s+(?:votre|leur|une|la)\s+decision)\b|"
-    r"(?:attendre|apres)\s+(?:la|votre|leur)\s+decision\b|"
+    r"(?:attendre|attendra|attendrons|apres)\s+(?:la|votre|leur)\s+decision\b|"
     r"(?:hasta\s+que|una\s+vez\s+que|en\s+cuanto|despues\s+de\s+que|cuando)\s+(?:ustedes\s+|usted\s+|los\s+\w+\s+)?"
     r"(?:(?:hayan|haya)\s+(?:decidido|tomado\s+(?:su|una|la)\s+decision))\b|"
     r"(?:hasta\s+que|una\s+vez\s+que|en\s+cuanto|despues\s+de\s+que)\s+(?:ustedes\s+|usted\s+|los\s+\w+\s+)?"
@@ -49,13 +51,19 @@ UNTIL_DECIDED = (
 )
 """The buyer's decision as the step a thing waits for, in folded text (lower case, no accents)."""
 _WAITS = re.compile(rf"\b(?:{UNTIL_DECIDED})")
+_ON_IT = re.compile(r"\s+(?:on|about|regarding|uber|zu|zum|zur|sur|concernant|quant\s+a|sobre|acerca\s+de|respecto\s+a)\b")
+"""The decision's object after it: the document decided on, not held back."""
 _DOCUMENT = next(p for t, p in ASK_TOPICS if t == "proposal")
 
 
 def held_for_decision(body: str) -> str:
     """Why the draft holds the proposal back until the buyer's decision, or an empty string."""
     for clause in re.split(r"(?<=[.;!?\n])", normalise(body)):
-        m = _WAITS.search(_fold(clause))
+        folded = _fold(clause)
+        m = _WAITS.search(folded)
+        # "we'll wait for the partners' decision on the proposal": the document is what is decided on, already sent
+        if m and _ON_IT.match(folded, m.end()):
+            continue
         if m and _DOCUMENT.search(clause) and "?" not in clause and not find_dates(clause) \
                 and not COMING_DAY.search(clause):
             return (f"holds the proposal back until the buyer's decision it is meant to inform ({m.group(0)!r}): "

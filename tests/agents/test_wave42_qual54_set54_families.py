@@ -136,7 +136,8 @@ def _proposal_said(lang: str, sentence: str) -> dict:
     ("de", "Das Angebot schicke ich Ihnen, sobald die Geschäftsführung entschieden hat."),
     ("de", "Das Angebot erstelle ich erst nach Ihrer internen Entscheidung."),
     ("fr", "Je vous enverrai la proposition une fois que vous aurez pris votre décision."),
-    ("fr", "Mieux vaut attendre la décision de Claire avant de rédiger la proposition."),
+    ("fr", "La proposition attendra votre décision."),
+    ("de", "Mit dem Angebot warten wir auf Ihre Entscheidung."),
     ("es", "Le enviaré la propuesta cuando hayan tomado su decisión."),
     ("es", "Prefiero esperar a su decisión para mandarle la propuesta."),
 ])
@@ -152,6 +153,9 @@ def test_the_proposal_held_back_until_the_buyers_decision_is_flagged(lang, sente
     ("de", f"{_DE_G2_PROPOSAL} Sobald Sie entschieden haben, planen wir den Start gemeinsam."),
     ("fr", f"{_FR_G2_PROPOSAL} Une fois que vous aurez pris votre décision, nous planifierons le déploiement."),
     ("es", f"{_ES_G2_PROPOSAL} Cuando hayan tomado su decisión, planificaremos la implantación."),
+    ("en", "I will wait for the partners' decision on the revised proposal in December."),
+    ("de", f"{_DE_G2_PROPOSAL} Wir warten auf Ihre Entscheidung über das Angebot."),
+    ("es", f"{_ES_G2_PROPOSAL} Quedamos a la espera de su decisión sobre la propuesta."),
 ])
 def test_guard_the_proposal_sent_in_time_and_the_rollout_after_the_decision_pass(lang, sentence):
     """Guard: passed before the change (no held-back proposal) and must keep passing."""
