@@ -129,6 +129,16 @@ def _dated_short_form(noun: str, end: int, body: str, ctx: Context) -> bool:
     return False
 
 
+def _short_form_of_a_named_compound(noun: str, start: int, body: str, said: str) -> bool:
+    """wave 42 (set 54's de-g6, "eine Amortisationsrechnung sehen; die haben Sie am 28. Oktober erhalten ... übernimmt die
+    Annahmen Ihrer Rechnung"): the last part of a compound the draft itself has named before, which the record names
+    too, is that thing in short, as a dated short form is (_dated_short_form). Named nowhere before it in the draft,
+    "Ihre Rechnung" still reads as an invoice."""
+    stems = _stems(noun)
+    return any(len(w) > len(s) + 3 and s in w[-len(s) - 3 :] and _named(w, said)
+               for w in re.findall(r"\w+", body[:start].lower()) for s in stems)
+
+
 def unnamed_claims(body: str, ctx: Context) -> list[str]:
     """Nouns a German draft claims for the buyer or the offer that no part of the record names."""
     matches = [m for pattern in (_POSSESSED, _ATTRIBUTED) for m in pattern.finditer(body)
@@ -136,7 +146,8 @@ def unnamed_claims(body: str, ctx: Context) -> list[str]:
     if not matches:
         return []
     said = _record_text(ctx)
-    dated = {m.group(1) for m in matches if _dated_short_form(m.group(1), m.end(1), body, ctx)}
+    dated = {m.group(1) for m in matches if _dated_short_form(m.group(1), m.end(1), body, ctx)
+             or _short_form_of_a_named_compound(m.group(1), m.start(1), body, said)}
     return [f"says the buyer has or asked for {n!r}, which the record never names"
             for n in dict.fromkeys(m.group(1) for m in matches)
             if len(n) >= SPECIFIC_NOUN_MIN and not _stems(n) & _CONVERSATION and not _named(n, said)

@@ -25,6 +25,7 @@ from agents.confirmed_points import confirmed_point
 from agents.context import Context, parse_time
 from agents.counted_sites import invented_site_counts
 from agents.counted_things import counted_things
+from agents.decision_waits import held_for_decision
 from agents.deferred_asks import deferred_ask
 from agents.derived_figures import derived_unit_prices
 from agents.document_in_other_words import DOCUMENT_TOPICS
@@ -350,7 +351,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     if answered and ask is not None and (left := carried_thing_left_out(ask.question, body)):
         answered, why = False, f"says what the document carries but not {left[:60]!r}, which the buyer asked for"
     # wave 27: behind a second demo, after the signature; wave 29: a trial instead, the proposal "after that"
-    if answered and (put_off := deferred_ask(ask, body) or replaced_ask(ask, body)):
+    # wave 42: the proposal held back until the buyer's decision it serves, a question open or not (agents.decision_waits)
+    if answered and (put_off := deferred_ask(ask, body) or replaced_ask(ask, body) or held_for_decision(body)):
         answered, why = False, put_off
     late = late_promises(f"{subject}\n{body}", ctx, send_day or ctx.now.date()) if answered else []
     checks.append(Check(name="answers_latest_question", passed=answered and not late, detail="; ".join(late) or why))

@@ -407,6 +407,7 @@ SET50 = {lang: json.loads((FIXTURES / "quality_heldout50" / f"{lang}.json").read
 SET51 = {lang: json.loads((FIXTURES / "quality_heldout51" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET52 = {lang: json.loads((FIXTURES / "quality_heldout52" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET53 = {lang: json.loads((FIXTURES / "quality_heldout53" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET54 = {lang: json.loads((FIXTURES / "quality_heldout54" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -541,6 +542,16 @@ no ask, "settle" with no object no payment, a document that leaves the price unc
 concession; (lead) a date whose own clause proposes nothing no past meeting: 12/12 10/10 in every language, measured
 21:06 UTC on the merged wave-41 code."""
 
+SET54_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""Wave 42's set, written by a thirty-eighth outside red team without reading agents/ (12 bad, 10 good per language);
+first and only measurement on 6b9882c0 (23:49 UTC, tests/fixtures/injection_heldout54/MEASURED.md, wave 41's final
+code with the screen rebuilt through 53), bad flagged / good passed: en 11/12 9/10, de 11/12 9/10, fr 12/12 10/10, es
+12/12 10/10. Wave 42 (qual54, in-sample): talking down with the German verb last, French "comme je l'ai pourtant déjà
+expliqué" and "read it carefully this time" (agents.condescension), the proposal held back until the buyer's decision
+it serves (agents.decision_waits), good news after a dash in a thanks credits no message (agents.relayed_remarks), a
+German short form of a compound the draft named (agents.german_nouns): 12/12 10/10 in every language on the branch
+(the lead sets the figures from the merged measurement)."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -556,12 +567,13 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         46: (SET46, SET46_FLOORS), 47: (SET47, SET47_FLOORS),
                         48: (SET48, SET48_FLOORS), 49: (SET49, SET49_FLOORS),
                         50: (SET50, SET50_FLOORS), 51: (SET51, SET51_FLOORS),
-                        52: (SET52, SET52_FLOORS), 53: (SET53, SET53_FLOORS)}
+                        52: (SET52, SET52_FLOORS), 53: (SET53, SET53_FLOORS),
+                        54: (SET54, SET54_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_53_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_54_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
