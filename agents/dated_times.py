@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from agents.calendar_days import resolve_day
 from agents.facts import find_dates
+from agents.meeting_today_words import SAID_TODAY
 from agents.written_days import WEEKDAY_NUMBERS, days_of_month, this_weekdays
 
 _MEETING = (
@@ -76,8 +77,7 @@ def meeting_time_dated_elsewhere(sentence: str, sentences: Iterable[str], send_d
 
 _OTHERWISE = re.compile(r"\b(?:otherwise|or else|alternatively|instead|sonst|andernfalls|alternativ|sinon|autrement|"
                         r"si no|de lo contrario|o bien)\b", re.I)
-_SAYS_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|heute|aujourd['’]hui|cet après-midi|"
-                         r"ce (?:matin|soir)|hoy|esta (?:mañana|tarde|noche))\b", re.I)
+_SAYS_TODAY = re.compile(rf"\b(?:{SAID_TODAY})\b", re.I)
 """A time said to be today's is today's, whatever day the sentence before names (set 47's 029: "You will have it by
 Friday, November 27, in time for the December budget review. I will ring you at 3:30 pm Central today")."""
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
+from agents.meeting_today_words import SAID_TODAY
 from agents.normalize import normalise
 from agents.sentence_ends import clause_parts
 from agents.street_terms import ASKED, CONDITION, RATE, stated_idioms
@@ -110,8 +111,7 @@ _END_OF_WORK = (r"(?:vor\s+(?:dem\s+)?(?:feierabend|abendbrot|abendessen|mittage
                 r"avant\s+(?:de\s+partir\s+ce\s+soir|le\s+déjeuner|la\s+fermeture\s+ce\s+soir)|"
                 r"antes\s+de\s+(?:salir\s+(?:hoy|esta\s+tarde)|la\s+merienda|comer\s+hoy))")
 _ZONE = r"(?:gmt|utc|bst|cet|cest|mez|mesz|wet|west|heure\s+de\s+paris|hora\s+peninsular)"
-_TODAY = (r"(?:today|tonight|this\s+(?:evening|afternoon|morning)|heute(?:\s+(?:abend|nachmittag|früh))?|"
-          r"ce\s+soir|cet\s+après-midi|aujourd['’]hui|ce\s+matin|hoy|esta\s+(?:tarde|noche|mañana))")
+_TODAY = rf"(?:{SAID_TODAY})"
 _ZONED_TODAY = re.compile(
     rf"\b(?:[01]?\d|2[0-3])(?:[:.h]?[0-5]\d)?\s*(?:h\s*|uhr\s*)?{_ZONE}\b[\s,]+(?:\w+\s+){{0,2}}?{_TODAY}\b|"
     rf"\b{_TODAY}\b[\s,]+(?:\w+\s+){{0,3}}?(?:[01]?\d|2[0-3])(?:[:.h]?[0-5]\d)?\s*(?:h\s*|uhr\s*)?{_ZONE}\b", re.I)
