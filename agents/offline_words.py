@@ -59,6 +59,16 @@ def counted(language: str, key: str, n: int) -> str:
     return say(language, f"{key}.{'one' if one else 'other'}", n=n)
 
 
+def pricing_signal(label: str) -> bool:
+    """Whether a buying signal is the pricing page's: a model's label that says "pricing", or the offline analyst's
+    own in any language ("Preisseite 3-mal aufgerufen"). The offline draft's value sentence reads it; reading only
+    "pricing" sent a German record's draft to another sentence once its analysis spoke German (set 38's 145)."""
+    if "pricing" in label.lower():
+        return True
+    forms = [t for lang in LANGUAGES for k, t in messages(lang).items() if k.startswith("signal.pricing")]
+    return any(label.startswith(t.split("{n}")[0]) for t in forms)
+
+
 def figure(value: float, language: str) -> str:
     """A figure as `:g` writes it, with a decimal comma outside English ("4,5")."""
     shown = f"{value:g}"

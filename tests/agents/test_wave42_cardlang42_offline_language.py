@@ -191,3 +191,30 @@ def test_every_catalogue_has_the_english_keys_and_placeholders():
             for form in forms:
                 assert set(fields.findall(form)) <= set(fields.findall(text)), (lang, key)
         assert {k for k in own if k.startswith("when.")} == {f"when.{a.name}" for a in DEFAULT_CATALOGUE}
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_the_offline_draft_reads_a_localized_pricing_signal_as_the_english_one(language):
+    """Set 38's 145 (the branch's held-out dump): the offline draft chose its value sentence by the word "pricing" in
+    the analysis' signals, so a Spanish analysis sent a Spanish draft to another sentence, which a check refused."""
+    from agents.offline_words import pricing_signal
+
+    ctx, _, settings = _ctx("hubspot_deal")
+    out = offline_analysis({"ctx": ctx, "language": language})
+    assert pricing_signal(out.buying_signals[0].label)
+    assert not pricing_signal(out.buying_signals[1].label)
+    assert pricing_signal("Viewed the pricing page 3 time(s)")
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_a_localized_analysis_leaves_the_offline_drafts_pricing_sentence_as_it_was(language):
+    """Guard (passes on the code before this wave, failed on this branch's first commit): the offline draft's value
+    sentence still names the buyer's pricing-page visits when the analysis that reports them is not English."""
+    from agents.phrases import phrase
+
+    record, scores = load_record("hubspot_deal")
+    record = replace(record, contacts=tuple(replace(c, language=language) for c in record.contacts))
+    run = run_agents(record, scores, AgentSettings(tenant_id=record.tenant_id), env={}, now=NOW,
+                     policy=fixed_policy("value_reinforcement"))
+    assert run.draft.language == language
+    assert phrase(language, "signal_pricing") in run.draft.body
