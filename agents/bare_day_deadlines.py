@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-_MONTHS = (r"jan\w*|feb\w*|m[aä]r\w*|apr\w*|ma[iy]\w*|jun\w*|jul\w*|aug\w*|sep\w*|o[ck]t\w*|nov\w*|de[cz]\w*|"
+MONTHS = (r"jan\w*|feb\w*|m[aä]r\w*|apr\w*|ma[iy]\w*|jun\w*|jul\w*|aug\w*|sep\w*|o[ck]t\w*|nov\w*|de[cz]\w*|"
            r"janv\w*|févr\w*|avr\w*|juin|juil\w*|août|déc\w*|ene\w*|abr\w*|ago\w*|dic\w*|mär\w*")
 _BARE_DAY = re.compile(
     r"\b(?:by|before|until|till|no later than|ahead of)\s+the\s+(?P<en>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b|"
@@ -22,7 +22,7 @@ _BARE_DAY = re.compile(
     r"\b(?:antes|hasta)\s+(?:del?|el)\s+(?:día\s+)?(?P<es>3[01]|[12]\d|[1-9])\b(?![.,]\d)",
     re.I)
 """A deadline word, then a day of the month with no month after it (checked below)."""
-_MONTH_AFTER = re.compile(rf"^\s*(?:\.|de|of|du)?\s*(?:{_MONTHS})\b|^\s*[/.-]\s*\d|^\s*(?:de\s+)?(?:este|next|this|"
+_MONTH_AFTER = re.compile(rf"^\s*(?:\.|de|of|du)?\s*(?:{MONTHS})\b|^\s*[/.-]\s*\d|^\s*(?:de\s+)?(?:este|next|this|"
                           r"ce|nächsten|kommenden|del\s+próximo|du\s+mois|of\s+(?:this|next)\s+month)", re.I)
 _NOT_A_DAY = re.compile(r"^\s*(?:h\b|uhr|heures?|hours?|days?|tage|jours?|días?|trucks?|%|€|\$|:\d|[.,]\d)", re.I)
 

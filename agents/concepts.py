@@ -306,10 +306,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
                 continue  # "we never ask for payment by email" is about how one pays, not what
             if nothing_due_from_buyer(sentence, m.group(0)) or free_word_negated(sentence, m.start(), m.end()) \
-                    or budget_not_yet_approved(sentence, m.group(0)):  # wave 40: "the budget is not approved yet"
-                continue  # wave 31: "nothing is due from you before the partners meet" is a step, not a price
-            if budget_not_known(sentence, m.group(0)):
-                continue  # wave 42: "I do not know your budget yet" says what we know, not what it costs
+                    or budget_not_yet_approved(sentence, m.group(0)) or budget_not_known(sentence, m.group(0)):
+                continue  # "nothing is due from you before ..." (w31), "not approved yet" (w40), "I do not know your budget" (w42)
             if nothing_paid_yet(sentence, m.group(0)) or amount_unchanged(sentence, m.end()):
                 continue  # wave 33 (set 42): "nichts unterschrieben und nichts bezahlt", "el importe no cambia"
             if without_changing(sentence, m.group(0), m.end(), bool(_MORE_RE.search(sentence))):

@@ -36,7 +36,7 @@ _LATER = re.compile(
     r"la\s+semana\s+(?:siguiente|de\s+después|posterior)|al\s+día\s+siguiente|una\s+semana\s+después)\b",
     re.I,
 )
-_CLAUSE = re.compile(r"\s*[;:–—]\s*")
+CLAUSE_MARKS_SPLIT = re.compile(r"\s*[;:–—]\s*")
 _SEEN = re.compile(
     r"\b(?:liked|loved|enjoyed|saw|seen|showed|shown|gefallen|gefiel|gesehen|gezeigt|aimé|apprécié|vu|vue|vus|montré|"
     r"présenté|gustó|gustaron|vio|vieron|vimos|mostramos|presentamos)\b", re.I)
@@ -46,7 +46,7 @@ _SEEN = re.compile(
 def met_later(sentence: str, value: str) -> bool:
     """Whether the date `value` in `sentence` sits in a clause naming no meeting, while each clause that names one
     dates it after that day."""
-    clauses = _CLAUSE.split(sentence)
+    clauses = CLAUSE_MARKS_SPLIT.split(sentence)
     dated = [c for c in clauses if value in c]
     meeting = [c for c in clauses if MEET_RE.search(c)]
     return bool(dated and meeting) and not any(MEET_RE.search(c) for c in dated) and all(

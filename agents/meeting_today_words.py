@@ -25,7 +25,7 @@ MEET_WORDS = (
     r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|rappel|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
     r"klingel|klingle|un point|petit point|faire le point|walk \w+ through|parle|reparl|rediscut"
 )
-_TODAY = (
+TODAY = (
     r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
     r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
     r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
@@ -86,7 +86,7 @@ SAID_TODAY = (r"today|tonight|this\s+(?:morning|afternoon|evening)|heute(?:\s+(?
               r"aujourd['’]hui|cet\s+après-midi|ce\s+(?:matin|soir)|hoy|esta\s+(?:mañana|tarde|noche)")
 """Today named as a day ("today", "this afternoon", "heute abend", "ce soir", "esta tarde"), for a check that needs
 the day said, not a moment soon (agents.dated_times, agents.everyday_terms; wave 42 made their two copies this one).
-`_TODAY` above is wider on purpose: "gleich", "shortly", "luego" and "in an hour" are today's beside a meeting word,
+`TODAY` above is wider on purpose: "gleich", "shortly", "luego" and "in an hour" are today's beside a meeting word,
 but "10 oder 14 Uhr gingen bei mir gleich gut" says no day, and dated_times must not read it as today's."""
 CALL_SOON = re.compile(
     r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
@@ -100,8 +100,8 @@ CALL_SOON = re.compile(
 MEET_RE = re.compile(rf"\b(?:{MEET_WORDS})\w*", re.I)
 """Any inflection of a meeting word: the gate of every same-day and meeting-hours check (compiled once)."""
 MEET_TODAY = re.compile(
-    rf"\b(?:{MEET_WORDS})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
-    rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{MEET_WORDS})",
+    rf"\b(?:{MEET_WORDS})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{TODAY})\b|"
+    rf"\b(?:{TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{MEET_WORDS})",
     re.I,
 )
 """A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
@@ -123,8 +123,8 @@ CONTACT_WORDS = (
     r"(?:le|les|lo|la)\s+contacto"
 )
 CONTACT_TODAY = re.compile(
-    rf"(?:\b|^)(?:{CONTACT_WORDS})\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
-    rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{CONTACT_WORDS})\b",
+    rf"(?:\b|^)(?:{CONTACT_WORDS})\W+(?:[\w'’-]+\W+){{0,5}}?(?:{TODAY})\b|"
+    rf"\b(?:{TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{CONTACT_WORDS})\b",
     re.I,
 )
 """A contact with the buyer and a same-day word close together, as `MEET_TODAY` reads a call: "contacts Dana today at

@@ -50,7 +50,7 @@ VOUCHED = re.compile(r"\b(?:promise|guarantee\w*|assure|zusicher\w*|versprech\w*
                       r"assure|garantiz\w*|aseguro|prometo|c'est (?:certain|sûr)|à coup sûr|ganz sicher|for sure|"
                       r"no doubt|definitely|sin duda)\b", re.I)
 """A result vouched for in so many words needs no time frame to be a promise."""
-_CERTAIN = re.compile(
+CERTAIN = re.compile(
     r"\b(?:certainly|surely|for sure|definitely|undoubtedly|without (?:a |any )?doubt|no doubt|rest assured|"
     r"(?:i|we) (?:can )?(?:promise|guarantee|assure)|guaranteed|"
     r"mit (?:absoluter )?sicherheit|ganz (?:sicher|bestimmt)|garantiert|zweifellos|ohne (?:jeden )?zweifel|"
@@ -108,7 +108,7 @@ def promised_outcomes(text: str) -> list[str]:
     low = text.lower()
     counted = "%" in low or any(w in low for w in ("percent", "per cent", "prozent", "pour cent", "por ciento"))
     named = (counted or any(cue in low for cue in _CUES)) and (FRAME.search(text) or VOUCHED.search(text))
-    if not named and not _CERTAIN.search(text):
+    if not named and not CERTAIN.search(text):
         return []  # most texts: no outcome word with a time frame or a promise word, and no certainty
     return [f"promise outside policy (a result promised): {s.strip()[:120]!r}" for s in sentence_parts(text)
             if (((_OUTCOME.search(s) and _CHANGE.search(s)) or _ARRIVING.search(s)
@@ -136,7 +136,7 @@ def _vouched(sentence: str) -> bool:
 def _certain(sentence: str) -> bool:
     """Whether a word of certainty in `sentence` is said, not denied ("results are not guaranteed")."""
     return any(_SELF_NEGATED.match(m.group(0)) or not negation_governs(sentence, m.start(), m.end())
-               for m in _CERTAIN.finditer(sentence))
+               for m in CERTAIN.finditer(sentence))
 
 
 _SELF_NEGATED = re.compile(r"(?:without|no|ohne|sans|sin)\b", re.I)

@@ -19,7 +19,7 @@ from agents.sentence_ends import sentence_around
 
 _PROPOSAL = re.compile(
     r"\b(?:proposal|quote|offer|angebot\w*|proposition|devis|offre|propuesta|presupuesto|oferta)\b", re.I)
-_MAKES_IT_A_TERM = re.compile(
+MAKES_IT_A_TERM = re.compile(
     r"%|\b(?:until|till|through|unless|if|as\s+long\s+as|provided|so\s+long\s+as|for\s+(?:the\s+)?(?:next\s+)?"
     r"(?:\w+\s+)?(?:years?|months?)|years?|months?|never|forever|always|renewal|last\s+year|this\s+year|next\s+year|"
     r"but|except|lower|cheaper|reduced|discount\w*|free|off|less|better|special|"
@@ -33,7 +33,7 @@ _MAKES_IT_A_TERM = re.compile(
 
 def kept_as_proposed(sentence: str) -> bool:
     """Whether `sentence` measures a held price against the proposal and holds nothing that makes it a term."""
-    return bool(_PROPOSAL.search(sentence)) and not _MAKES_IT_A_TERM.search(sentence)
+    return bool(_PROPOSAL.search(sentence)) and not MAKES_IT_A_TERM.search(sentence)
 
 
 _HELD = re.compile(

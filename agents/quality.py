@@ -210,8 +210,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     first = name.split()[0] if name else ""
     head = body[:GREETING_WINDOW].lower()
     last = name.split()[-1] if len(name.split()) > 1 else ""
-    # Formal greetings use the surname ("Dear Ms. Whitfield"); informal ones the first name.
-    # accents folded on both sides: "Estimado Sr. Garcia" names Javier García as surely as with the accent
+    # formal greetings use the surname, informal ones the first name; accents folded ("Sr. Garcia" names García)
     folded, first_f, last_f = _fold(head), _fold(first), _fold(last)
     addressed = bool(first) and (re.search(rf"\b{re.escape(first_f)}\b", folded) is not None
                                  or _fold(name) in folded
@@ -350,8 +349,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))
     if answered and ask is not None and (left := carried_thing_left_out(ask.question, body)):
         answered, why = False, f"says what the document carries but not {left[:60]!r}, which the buyer asked for"
-    # wave 27: behind a second demo, after the signature; wave 29: a trial instead, the proposal "after that"
-    # wave 42: the proposal held back until the buyer's decision it serves, a question open or not (agents.decision_waits)
+    # behind a second demo or the signature (w27), a trial instead (w29), held for the buyer's decision it serves (w42)
     if answered and (put_off := deferred_ask(ask, body) or replaced_ask(ask, body) or held_for_decision(body)):
         answered, why = False, put_off
     late = late_promises(f"{subject}\n{body}", ctx, send_day or ctx.now.date()) if answered else []

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from agents.written_dates import _FOREIGN_MONTHS as FOREIGN_MONTHS
+from agents.written_dates import FOREIGN_MONTHS as FOREIGN_MONTHS
 from agents.written_dates import MONTHS
 
 _WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag "

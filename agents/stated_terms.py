@@ -37,7 +37,7 @@ _ASKING_NOT = re.compile(r"\b(?:would|could|should|will|wo|does|do|is|are|ca)n['
 """A proposal asked in the negative ("Wouldn't a flat fee be simpler?", "Wäre ein Pauschalpreis nicht einfacher?",
 "Un forfait ne serait-il pas plus simple ?", "¿No sería más sencilla una tarifa plana?") proposes the term: the
 negation asks, it does not deny."""
-_REPORTED_ASK = re.compile(
+REPORTED_ASK = re.compile(
     r"\b(?:asked|asks|wondered|wonders|wanted\s+to\s+know)\s+(?:us\s+|me\s+)?(?:whether|if)\b|\bfragt\w*,?\s+ob\b|"
     r"\bwissen,?\s+ob\b|\bdemand\w*\s+si\b|\bsavoir\s+si\b|\bpregunt\w*\s+si\b|\bsaber\s+si\b", re.I)
 """A question the buyer put, reported as a statement ("Javier preguntó si una tarifa plana le ayudaría"): theirs."""
@@ -51,9 +51,9 @@ def _denied(prefix: str, rest: str, proposed: bool = False) -> bool:
     return denied_in_clause(prefix, rest)
 
 
-def _reported_ask(sentence: str, at: int) -> bool:
+def reported_ask(sentence: str, at: int) -> bool:
     clause = _CLAUSE.split(sentence[:at])[-1] if ";" in sentence[:at] else sentence[:at]
-    return bool(_REPORTED_ASK.search(clause)) and not _AGREED.search(sentence)
+    return bool(REPORTED_ASK.search(clause)) and not _AGREED.search(sentence)
 
 
 def _owned(sentence: str, m: re.Match[str]) -> bool:
@@ -82,5 +82,5 @@ def stated_terms(text: str, term: re.Pattern[str], cues: Iterable[str] = (), all
             proposed = True
         out += [m.group(0) for m in term.finditer(sentence)
                 if not _denied(sentence[:m.start()], sentence[m.end():], proposed) and m.group(0).lower() not in permitted
-                and not (proposed and _owned(sentence, m)) and not _reported_ask(sentence, m.start())]
+                and not (proposed and _owned(sentence, m)) and not reported_ask(sentence, m.start())]
     return out

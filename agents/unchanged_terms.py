@@ -135,7 +135,7 @@ _UNCHANGED = re.compile(
     rf"\b{_LEAVES}\s+{_AMOUNT}\s+{_AS_IT_IS}(?!\w)",
     re.I,
 )
-_READ_AS_BEFORE = re.compile(
+READ_AS_BEFORE = re.compile(
     r"\d|[$€£%]|\b(?:until|till|through|for\s+\w+\s+years?|years?|never|forever|always|bis|jahre\w*|immer|nie|"
     r"jusqu\w*|pendant|ans|années|toujours|jamais|hasta|durante|años|siempre|nunca|"
     r"add\w*|extra|additional|more|plus|premium|upgrade\w*|free|zusätzlich\w*|mehr|dazu|kostenlos\w*|gratis|"
@@ -149,7 +149,7 @@ _READ_AS_BEFORE = re.compile(
 def _unchanged_amount_out(sentence: str) -> str:
     """`sentence` with "the amount stays the one we discussed" (and its kin) blanked, unless the sentence also holds
     a figure, a share, a span, a moved price or something added; same length, so offsets still hold."""
-    if _READ_AS_BEFORE.search(sentence):
+    if READ_AS_BEFORE.search(sentence):
         return sentence
     return _UNCHANGED.sub(lambda m: " " * len(m.group(0)), sentence)
 

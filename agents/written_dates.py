@@ -21,14 +21,14 @@ _DATE_ISO = re.compile(r"\b(\d{4})([-/])(\d{1,2})\2(\d{1,2})\b")  # 2026-11-20 a
 _DATE_SLASH = re.compile(r"\b(?<!\d/)(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 """11/20, 20/11/2026; not "24/7", which says round the clock."""
 _ROUND_THE_CLOCK = re.compile(r"\b24/7\b")
-_FOREIGN_MONTHS = {  # German, French and Spanish month names (dates in drafts to buyers in those languages)
+FOREIGN_MONTHS = {  # German, French and Spanish month names (dates in drafts to buyers in those languages)
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
     "september": 9, "oktober": 10, "november": 11, "dezember": 12,
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
-_DATE_FOREIGN = re.compile(r"\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?(" + "|".join(_FOREIGN_MONTHS) +
+_DATE_FOREIGN = re.compile(r"\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?(" + "|".join(FOREIGN_MONTHS) +
                            r")\b(?:\s+(?:de\s+)?(\d{4}))?", re.I)
 _DATE_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?(?!\d)")
 _CLOCK_END = r"(?:\s?(?:am|pm|a\.m\.|p\.m\.|uhr\b|h\b(?:\s?\d{2}\b)?)|:\d{2}\b|h\d{2}\b)"
@@ -88,7 +88,7 @@ def find_dates(text: str, *, day_first: bool = False) -> list[tuple[str, tuple[i
         out.append((m.group(0), (int(m.group(3)) if m.group(3) else None, MONTHS[m.group(2).lower()[:3]],
                                  int(m.group(1)))))
     for m in _DATE_FOREIGN.finditer(text):
-        out.append((m.group(0), (int(m.group(3)) if m.group(3) else None, _FOREIGN_MONTHS[m.group(2).lower()],
+        out.append((m.group(0), (int(m.group(3)) if m.group(3) else None, FOREIGN_MONTHS[m.group(2).lower()],
                                  int(m.group(1)))))
     for m in _DATE_ISO.finditer(text):
         if 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31:  # "ATL-2026-28-06" has no month 28 (set 42's 070)

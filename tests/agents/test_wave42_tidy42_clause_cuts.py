@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from agents.joined_clauses import clause_at
-from agents.later_meetings import _CLAUSE
+from agents.later_meetings import CLAUSE_MARKS_SPLIT
 from agents.timing import timing_violations
 
 SEND_DAY = date(2026, 11, 27)  # the day the drafts below say the proposal arrives
@@ -34,7 +34,7 @@ def test_a_spaced_hyphen_joins_no_clauses_for_later_meetings(text):
     assert timing_violations(text, SEND_DAY)
     assert timing_violations(text.replace(" - ", "; "), SEND_DAY) == []
     date_at = text.index("27")
-    assert len(_CLAUSE.split(text)) == 1
+    assert len(CLAUSE_MARKS_SPLIT.split(text)) == 1
     assert clause_at(text, date_at, date_at + 2) == text[:text.index(" - ")]
 
 
@@ -48,5 +48,5 @@ def test_the_colon_of_a_clock_time_is_a_cut_for_later_meetings(text):
     as a slot on the send day."""
     assert timing_violations(text, SEND_DAY) == []
     date_at = text.index("27")
-    assert "10:30" not in next(c for c in _CLAUSE.split(text) if "27" in c)
+    assert "10:30" not in next(c for c in CLAUSE_MARKS_SPLIT.split(text) if "27" in c)
     assert "10:30" in clause_at(text, date_at, date_at + 2, colon=True)

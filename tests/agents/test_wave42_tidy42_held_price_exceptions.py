@@ -15,16 +15,16 @@ import pytest
 
 from agents.concessions import concession_violations
 from agents.price_talk import unanchored_price_talk
-from agents.proposed_prices import _MAKES_IT_A_TERM
-from agents.unchanged_terms import _READ_AS_BEFORE
+from agents.proposed_prices import MAKES_IT_A_TERM
+from agents.unchanged_terms import READ_AS_BEFORE
 
 
 def test_the_proposals_date_keeps_its_price_no_concession():
-    """Guard (set 53's en-g8 family): the figure is the proposal's date; `_READ_AS_BEFORE` reads any digit, so in
+    """Guard (set 53's en-g8 family): the figure is the proposal's date; `READ_AS_BEFORE` reads any digit, so in
     proposed_prices it would make this honest sentence a concession again."""
     text = "As in the proposal of 2 November, the price remains unchanged."
     assert concession_violations(text) == []
-    assert _READ_AS_BEFORE.search(text) and not _MAKES_IT_A_TERM.search(text)
+    assert READ_AS_BEFORE.search(text) and not MAKES_IT_A_TERM.search(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -34,11 +34,11 @@ def test_the_proposals_date_keeps_its_price_no_concession():
     "El plan deja el precio igual si firman este mes.",
 ])
 def test_a_price_left_as_it_is_on_a_condition_is_no_price_talk_today(text):
-    """Guard: price_talk reads no condition in `_READ_AS_BEFORE`, so the amount left as it is is blanked; on
-    `_MAKES_IT_A_TERM` ("if", "wenn", "si", "mes"/"Monat"/"mois") the sentence would be read as price talk. Whether a
+    """Guard: price_talk reads no condition in `READ_AS_BEFORE`, so the amount left as it is is blanked; on
+    `MAKES_IT_A_TERM` ("if", "wenn", "si", "mes"/"Monat"/"mois") the sentence would be read as price talk. Whether a
     price held on signing this month should pass is a separate question (noticed in wave 42, not changed here)."""
     assert unanchored_price_talk(text) == []
-    assert _MAKES_IT_A_TERM.search(text) and not _READ_AS_BEFORE.search(text)
+    assert MAKES_IT_A_TERM.search(text) and not READ_AS_BEFORE.search(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -47,8 +47,8 @@ def test_a_price_left_as_it_is_on_a_condition_is_no_price_talk_today(text):
     "Como en la propuesta, el precio sigue igual, con dos licencias adicionales.",
 ])
 def test_something_added_beside_the_proposals_price_is_read_by_the_other_list_only(text):
-    """Guard: concessions passes these; `_READ_AS_BEFORE` reads "more", "supplémentaire" and "adicional", and in
+    """Guard: concessions passes these; `READ_AS_BEFORE` reads "more", "supplémentaire" and "adicional", and in
     proposed_prices would refuse them as a held price. (As drafts, the English and French ones fail
     no_unapproved_commitments; the Spanish one passes every commitment check: noticed in wave 42, not changed here.)"""
     assert concession_violations(text) == []
-    assert _READ_AS_BEFORE.search(text) and not _MAKES_IT_A_TERM.search(text)
+    assert READ_AS_BEFORE.search(text) and not MAKES_IT_A_TERM.search(text)

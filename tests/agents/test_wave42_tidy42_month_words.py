@@ -17,7 +17,7 @@ from datetime import date
 
 import pytest
 
-from agents.bare_day_deadlines import _MONTHS, bare_day_deadlines
+from agents.bare_day_deadlines import MONTHS, bare_day_deadlines
 from agents.past_terms import MONTH_NAME
 
 SEND_DAY = date(2026, 11, 25)
@@ -27,7 +27,7 @@ _ABBREVIATED = re.compile(r"\b(?:jan|jän|feb|febr|mär|mar|apr|jun|jul|aug|sep|
 
 
 def _read_as_a_month_by_the_first_letters(word: str) -> bool:
-    return re.fullmatch(rf"(?:{_MONTHS})", word, re.I) is not None
+    return re.fullmatch(rf"(?:{MONTHS})", word, re.I) is not None
 
 
 def _read_as_a_month_by_whole_words(word: str) -> bool:

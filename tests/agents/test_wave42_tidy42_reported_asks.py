@@ -15,12 +15,12 @@ import pytest
 
 from agents.flat_prices import flat_prices
 from agents.joined_clauses import clause_before
-from agents.stated_terms import _REPORTED_ASK, _reported_ask
+from agents.stated_terms import REPORTED_ASK, reported_ask
 
 
 def _shared_reads_an_ask(sentence: str, term: str) -> bool:
     at = sentence.rfind(term)
-    return bool(_REPORTED_ASK.search(clause_before(sentence, at)))
+    return bool(REPORTED_ASK.search(clause_before(sentence, at)))
 
 
 @pytest.mark.parametrize(("sentence", "term"), [
@@ -32,7 +32,7 @@ def test_a_spaced_dash_does_not_end_the_asks_reach_in_stated_terms(sentence, ter
     """Guard. Today the ask reaches the offer after the dash, so the flat fee passes (a hole: the offer is ours); on
     joined_clauses' cut the dash ends the ask and the flat fee would be refused."""
     at = sentence.rfind(term)
-    assert _reported_ask(sentence, at)
+    assert reported_ask(sentence, at)
     assert flat_prices(sentence) == []
     assert not _shared_reads_an_ask(sentence, term)
 
@@ -42,7 +42,7 @@ def test_german_gefragt_is_no_reported_ask_for_stated_terms_either_way():
     sentence above is refused on both cuts; the two readers differ in the cut, not here."""
     sentence = "Tom hat gefragt, ob ein Pauschalpreis möglich ist - wir bieten einen Pauschalpreis pro Depot an."
     assert flat_prices(sentence)
-    assert not _reported_ask(sentence, sentence.rfind("Pauschalpreis"))
+    assert not reported_ask(sentence, sentence.rfind("Pauschalpreis"))
     assert not _shared_reads_an_ask(sentence, "Pauschalpreis")
 
 
@@ -51,7 +51,7 @@ def test_a_comma_after_a_semicolon_ends_the_asks_reach_in_stated_terms():
     own question is refused as our flat fee; joined_clauses' clause keeps the ask and would pass it."""
     sentence = "Noted; Tom asked whether, in short, a flat fee per depot works."
     assert flat_prices(sentence)
-    assert not _reported_ask(sentence, sentence.rfind("flat fee"))
+    assert not reported_ask(sentence, sentence.rfind("flat fee"))
     assert _shared_reads_an_ask(sentence, "flat fee")
 
 
@@ -62,4 +62,4 @@ def test_a_comma_after_a_semicolon_ends_the_asks_reach_in_stated_terms():
 def test_where_the_two_cuts_agree_the_verdict_is_the_same(sentence):
     """Guard: no dash, no comma after a ";": both readers put the term in the same clause."""
     term = "flat fee"
-    assert _reported_ask(sentence, sentence.rfind(term)) == _shared_reads_an_ask(sentence, term)
+    assert reported_ask(sentence, sentence.rfind(term)) == _shared_reads_an_ask(sentence, term)

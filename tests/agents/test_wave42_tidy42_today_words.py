@@ -1,7 +1,7 @@
 """Today named as a day, one list for two checks (issue 11, code health, wave 42, tidy42).
 
 agents.dated_times (a time said today stays dayless) and agents.everyday_terms (a zoned clock time today) each kept
-the same list of today's words; both now read `agents.meeting_today_words.SAID_TODAY`. The meeting check's `_TODAY`
+the same list of today's words; both now read `agents.meeting_today_words.SAID_TODAY`. The meeting check's `TODAY`
 is wider on purpose ("gleich", "shortly", "luego": a while from now), so it stays apart: the last tests show a draft
 whose verdict would move if dated_times read it.
 """
@@ -15,7 +15,7 @@ import pytest
 
 from agents import dated_times, everyday_terms, meeting_today_words
 from agents.everyday_terms import same_day_calls
-from agents.meeting_today_words import _TODAY
+from agents.meeting_today_words import TODAY
 from agents.timing import timing_violations
 
 SEND_DAY = date(2026, 11, 25)  # a Wednesday, the tests' clock
@@ -58,16 +58,16 @@ def test_a_question_about_a_zoned_time_today_still_passes():
 
 
 def test_gleich_gut_is_no_today_for_the_times_after_a_later_day():
-    """Guard, and why the meeting check's wider `_TODAY` is not this list: it reads "gleich" (right away) as today,
+    """Guard, and why the meeting check's wider `TODAY` is not this list: it reads "gleich" (right away) as today,
     so were dated_times to use it, "10 oder 14 Uhr gingen bei mir gleich gut" ("would suit me equally") would stay
     dayless and be refused as a meeting today."""
     text = "Passt Ihnen Dienstag, 1. Dezember? 10 oder 14 Uhr gingen bei mir gleich gut."
     assert timing_violations(text, SEND_DAY) == []
-    assert re.search(rf"\b(?:{_TODAY})\b", text, re.I) and not dated_times._SAYS_TODAY.search(text)
+    assert re.search(rf"\b(?:{TODAY})\b", text, re.I) and not dated_times._SAYS_TODAY.search(text)
 
 
 def test_luego_after_the_times_is_no_today_either():
-    """Guard: Spanish "luego" (later, a while from now) is on `_TODAY`, not on dated_times' list."""
+    """Guard: Spanish "luego" (later, a while from now) is on `TODAY`, not on dated_times' list."""
     text = "¿Le viene bien el martes 1 de diciembre? A las 10:00 o a las 16:00, luego le confirmo."
     assert timing_violations(text, SEND_DAY) == []
-    assert re.search(rf"\b(?:{_TODAY})\b", text, re.I) and not dated_times._SAYS_TODAY.search(text)
+    assert re.search(rf"\b(?:{TODAY})\b", text, re.I) and not dated_times._SAYS_TODAY.search(text)
