@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from agents.context import Context, company_name_shaped
 from agents.facts import Vocabulary
 from agents.models import OFFLINE_LABEL, Analysis, AnalysisOut, Evidence, Signal
 from agents.moments import sender_of
-from agents.offline_words import counted, day, figure, has, say
 from agents.prompts import load_prompt
 from agents.providers.gateway import CallResult, Gateway
 from agents.providers.offline import register
@@ -63,17 +63,15 @@ SALESFORCE_LEAD_STATUSES = frozenset({"Open - Not Contacted", "Working - Contact
 """Salesforce's own Lead Status values, named whole: their " - " is part of the value, not free text after it."""
 
 
-def _where(ctx: Context, company: str, lang: str = "en") -> str:
+def _where(ctx: Context, company: str) -> str:
     """Where the record stands, as its CRM's user says it: a deal is in a stage; a Salesforce Lead has a Status
     ("Lead status: Open - Not Contacted"), never a stage."""
     raw = ctx.safe("stage", ctx.record.stage)
     if ctx.record.object_type == "lead":
         name = raw if raw in SALESFORCE_LEAD_STATUSES else _stage_name(raw)
-        return say(lang, "where.lead_status", company=company, name=name) if name else say(lang, "where.lead",
-                                                                                            company=company)
+        return f"{company} (Lead status: {name})" if name else f"{company} (lead)"
     name = _stage_name(raw)
-    return say(lang, "where.stage", company=company, name=name) if name else say(lang, "where.current_stage",
-                                                                                   company=company)
+    return f"{company} is in {f'stage {name}' if name else 'its current stage'}"
 
 
 def engagement_trend(acts: list[dict[str, Any]], customer: list[dict[str, Any]]) -> tuple[str, float, float]:
@@ -158,7 +156,7 @@ def _customer(ctx: Context) -> list[dict[str, Any]]:
 
 
 def analyse(
-    gateway: Gateway, ctx: Context, vocab: Vocabulary, allowed_promises: tuple[str, ...] = (), language: str = "en",
+    gateway: Gateway, ctx: Context, vocab: Vocabulary, allowed_promises: tuple[str, ...] = ()
 ) -> tuple[Analysis, CallResult]:
     """Run the analyst for one record.
 
@@ -167,7 +165,6 @@ def analyse(
         ctx: the record's context.
         vocab: facts outputs may state (for the safety re-check).
         allowed_promises: the tenant's (AgentSettings), read by the re-check as the writer's check reads them.
-        language: the record's (agents.offline_words.contact_language): the offline analysis is written in it.
 
     Returns:
         The analysis (with `limitations` and `generated_by`) and the call's record.
@@ -175,7 +172,7 @@ def analyse(
     prompt = load_prompt("analyst")
     values = {"today": ctx.data["today"], "limitations": "; ".join(ctx.limitations) or "none",
               "data": fence(ctx.data)}
-    messages = prompt.render(values, {"task": "analysis", "ctx": ctx, "language": language})
+    messages = prompt.render(values, {"task": "analysis", "ctx": ctx})
     result = gateway.call_checked(messages, AnalysisOut, role="analyst", prompt_version=prompt.version,
                                   check=lambda out: check_analysis(out, ctx, vocab, allowed_promises) + trend_violations(out, ctx))
     out: AnalysisOut = result.instance  # type: ignore[assignment]
@@ -193,17 +190,18 @@ def _weight(a: Mapping[str, Any]) -> float:
     return WEIGHT.get(a["type"], 0.5)
 
 
-def engagement_figures(recent: float, base: float, lang: str = "en") -> str:
+def engagement_figures(recent: float, base: float) -> str:
     """The trend's figures with their unit (wave 32: "weighted 4 in the last 14 days" named no unit): the customer's
     activity points, a meeting counting 3, a call or their e-mail 2, a page view 1."""
-    return say(lang, "figures", recent=figure(recent, lang), base=figure(base, lang), days=RECENT_DAYS)
+    return (f"{recent:g} activity points from the customer in the last {RECENT_DAYS} days vs {base:g} per "
+            f"{RECENT_DAYS} days before; a meeting counts 3, a call or their e-mail 2, a page view 1")
 
 
 def _customer_side(a: Mapping[str, Any]) -> bool:
     return a["type"] in ("meeting", "call", "page_view") or a.get("direction") == "inbound"
 
 
-def _label(a: Mapping[str, Any], ctx: Context | None = None, lang: str = "en") -> str:
+def _label(a: Mapping[str, Any], ctx: Context | None = None) -> str:
     """Name an activity by its structured facts: what it was, which way, on which day, from whom.
 
     Never a quote of its subject or body (wave 18): every offline-unsafe case of sets 25 and 26 was an inbound
@@ -211,14 +209,15 @@ def _label(a: Mapping[str, Any], ctx: Context | None = None, lang: str = "en") -
     the subject is worded. The sender is named only when code finds the contact who signed the e-mail and the
     contact's name is shaped like a person's (`Context.pasted_person`).
     """
-    key = f"activity.{a.get('direction') or 'logged'}_email" if a["type"] == "email" else f"activity.{a['type']}"
-    kind = say(lang, key) if has(lang, key) or has("en", key) else (
-        f"{a.get('direction')} email" if a["type"] == "email" else a["type"].replace("_", " "))
+    kind = {"email": f"{a.get('direction') or 'logged'} email", "page_view": "page view"}.get(
+        a["type"], a["type"].replace("_", " "))
+    when = f" on {_day(a['at'])}" if a.get("at") else ""
+    who = ""
     if ctx is not None and a.get("direction") == "inbound" and not a.get("withheld"):
         sender = next((c for c in ctx.record.contacts if c.id == sender_of(ctx, a)), None)
         name = ctx.pasted_person(sender) if sender is not None else None
-        kind = say(lang, "activity.from", kind=kind, name=name) if name else kind
-    return say(lang, "activity.on", kind=kind, day=day(a["at"], lang)) if a.get("at") else kind
+        who = f" from {name}" if name else ""
+    return f"{kind}{who}{when}"
 
 
 def _word(m: re.Match[str]) -> str:
@@ -228,87 +227,87 @@ def _word(m: re.Match[str]) -> str:
     return stem or " ".join(word.split())
 
 
+def _day(iso: str) -> str:
+    d = date.fromisoformat(iso[:10])
+    return f"{d.day} {d.strftime('%B')}"
+
+
 @register(AnalysisOut)
 def offline_analysis(data: Mapping[str, Any]) -> AnalysisOut:
-    """Compute the analysis from activity, stage and scores (the offline template), in the record's language
-    (`data["language"]`, English when absent: agents.offline_words)."""
+    """Compute the analysis from activity, stage and scores (the offline template)."""
     ctx: Context = data["ctx"]
-    lang: str = data.get("language") or "en"
     acts = sorted(ctx.activities.values(), key=lambda a: int(a["id"][1:]))  # a1 = most recent
     customer = _customer(ctx)
     trend, recent, base = engagement_trend(acts, customer)
-    engagement = [_ev(a, _label(a, ctx, lang)) for a in customer[:3]]
-    risks = _risks(ctx, acts, customer, lang)
-    signals = _buying(ctx, acts, customer, lang)
-    company = ctx.pasted_company or say(lang, "lead" if ctx.record.object_type == "lead" else "account")
-    parts = [say(lang, "summary.engagement", where=_where(ctx, company, lang), trend=say(lang, f"trend.{trend}"),
-                 figures=engagement_figures(recent, base, lang))]
+    engagement = [_ev(a, _label(a, ctx)) for a in customer[:3]]
+    risks = _risks(ctx, acts, customer)
+    signals = _buying(ctx, acts, customer)
+    company = ctx.pasted_company or ("This lead" if ctx.record.object_type == "lead" else "This account")
+    parts = [f"{_where(ctx, company)}; engagement is {trend.replace('_', ' ')} ({engagement_figures(recent, base)})."]
     if risks:
-        parts.append(say(lang, "summary.risk", label=risks[0].label))
+        parts.append(f"Main risk: {risks[0].label}.")
     if signals:
-        parts.append(say(lang, "summary.signal", label=signals[0].label))
+        parts.append(f"Strongest signal: {signals[0].label}.")
     conv = ctx.scores.get("conversion")
     if isinstance(conv, Mapping) and "score_1_99" in conv:
-        band = str(conv.get("band", "n/a"))
-        parts.append(say(lang, "summary.conversion", score=conv["score_1_99"],
-                         band=say(lang, f"band.{band}") if has(lang, f"band.{band}") else band))
+        parts.append(f"Conversion score {conv['score_1_99']} of 99 ({conv.get('band', 'n/a')}).")
     elif not any(isinstance(ctx.scores.get(t), Mapping) for t in ("conversion", "churn", "clv", "price")):
-        parts.append(say(lang, "summary.no_scores"))
+        parts.append("No scores were available, so this rests on activity alone.")
     return AnalysisOut(summary=" ".join(parts), engagement_trend=trend, engagement_evidence=engagement,
                        risk_indicators=risks, buying_signals=signals)
 
 
-def _risks(ctx: Context, acts: list[dict[str, Any]], customer: list[dict[str, Any]], lang: str = "en") -> list[Signal]:
+def _risks(ctx: Context, acts: list[dict[str, Any]], customer: list[dict[str, Any]]) -> list[Signal]:
     risks: list[Signal] = []
     deal = ctx.data["deal"]
     if not customer:
-        risks.append(Signal(label=say(lang, "risk.no_customer"), evidence=[]))
+        risks.append(Signal(label="Nothing from the customer on record", evidence=[]))
     elif customer[0]["days_ago"] > QUIET_DAYS:
         a = customer[0]
-        risks.append(Signal(label=say(lang, "risk.quiet", days=a["days_ago"]),
-                            evidence=[_ev(a, say(lang, "note.last_customer"))]))
+        risks.append(Signal(label=f"No customer activity for {a['days_ago']} days", evidence=[_ev(a, "last customer activity")]))
     if deal.get("days_to_close") is not None and deal["days_to_close"] < 0:
-        risks.append(Signal(label=say(lang, "risk.close_passed", days=-deal["days_to_close"]), evidence=[]))
+        risks.append(Signal(label=f"Close date passed {-deal['days_to_close']} days ago", evidence=[]))
     if deal.get("days_in_stage") is not None and deal["days_in_stage"] > STALLED_DAYS:
-        risks.append(Signal(label=say(lang, "risk.stalled", days=deal["days_in_stage"]), evidence=[]))
+        risks.append(Signal(label=f"In the current stage for {deal['days_in_stage']} days", evidence=[]))
     for a in acts:
         m = None if a.get("withheld") else RISK_WORDS.search(f"{a['subject']} {a['text']}")
         if m and len(risks) < 5:
-            risks.append(Signal(label=say(lang, "risk.mentions", word=_word(m)), evidence=[_ev(a, _label(a, ctx, lang))]))
+            risks.append(Signal(label=f"Mentions '{_word(m)}'", evidence=[_ev(a, _label(a, ctx))]))
     for aid in sorted(ctx.suspicious, key=lambda x: int(x[1:]))[:2]:
         a = ctx.activities[aid]
-        risks.append(Signal(label=say(lang, "risk.withheld"), evidence=[_ev(a, say(lang, "note.withheld"))]))
+        risks.append(Signal(label="CRM text addressed instructions to an AI (withheld)",
+                            evidence=[_ev(a, "withheld as untrusted instructions")]))
     churn = ctx.scores.get("churn")
     if isinstance(churn, Mapping) and churn.get("band") == "high":
-        risks.append(Signal(label=say(lang, "risk.churn", score=churn.get("score_1_99", "n/a")), evidence=[]))
+        risks.append(Signal(label=f"Churn risk scored high ({churn.get('score_1_99', 'n/a')})", evidence=[]))
     conv = ctx.scores.get("conversion")
     if isinstance(conv, Mapping):
         for f in [f for f in conv.get("factors") or [] if f.get("direction") == "-"][:2]:
-            risks.append(Signal(label=say(lang, "factor", label=factor_label(f, ctx)), evidence=[]))
+            risks.append(Signal(label=f"Score factor: {factor_label(f, ctx)}", evidence=[]))
     return risks
 
 
-def _buying(ctx: Context, acts: list[dict[str, Any]], customer: list[dict[str, Any]], lang: str = "en") -> list[Signal]:
+def _buying(ctx: Context, acts: list[dict[str, Any]], customer: list[dict[str, Any]]) -> list[Signal]:
     signals: list[Signal] = []
     pricing = [a for a in customer if a["type"] == "page_view" and "pricing" in f"{a['subject']} {a['text']}".lower()]
     if pricing:
-        signals.append(Signal(label=counted(lang, "signal.pricing", len(pricing)),
-                              evidence=[_ev(a, _label(a, ctx, lang)) for a in pricing[:3]]))
+        signals.append(Signal(label=f"Viewed the pricing page {len(pricing)} time(s)",
+                              evidence=[_ev(a, _label(a, ctx)) for a in pricing[:3]]))
     meetings = [a for a in customer if a["type"] in ("meeting", "call")]
     if meetings:
-        signals.append(Signal(label=say(lang, f"signal.{meetings[0]['type']}_held", day=day(meetings[0]["at"], lang)),
-                              evidence=[_ev(meetings[0], _label(meetings[0], ctx, lang))]))
+        signals.append(Signal(label=f"{meetings[0]['type'].capitalize()} held on {_day(meetings[0]['at'])}",
+                              evidence=[_ev(meetings[0], _label(meetings[0], ctx))]))
     inbound = [a for a in customer if a["type"] == "email"]
     if inbound and inbound[0]["days_ago"] <= RECENT_DAYS * 2:
-        signals.append(Signal(label=say(lang, "signal.reply"), evidence=[_ev(inbound[0], _label(inbound[0], ctx, lang))]))
+        signals.append(Signal(label="Recent reply by email", evidence=[_ev(inbound[0], _label(inbound[0], ctx))]))
     for a in customer:
         m = None if a.get("withheld") else BUYING_WORDS.search(f"{a['subject']} {a['text']}")
         if m and a["type"] != "page_view" and len(signals) < 5:
-            signals.append(Signal(label=say(lang, "signal.talks", word=_word(m)), evidence=[_ev(a, _label(a, ctx, lang))]))
+            signals.append(Signal(label=f"Talks about '{_word(m)}'", evidence=[_ev(a, _label(a, ctx))]))
     conv = ctx.scores.get("conversion")
     if isinstance(conv, Mapping):
         for f in [f for f in conv.get("factors") or [] if f.get("direction") == "+"][:2]:
-            signals.append(Signal(label=say(lang, "factor", label=factor_label(f, ctx)), evidence=[]))
+            signals.append(Signal(label=f"Score factor: {factor_label(f, ctx)}", evidence=[]))
     return signals
 
 

@@ -15,7 +15,6 @@ from agents.catalogue import StrategyArm
 from agents.context import Context, company_name_shaped, name_shaped
 from agents.models import Analysis, NextBestAction
 from agents.moments import sender_of
-from agents.offline_words import pricing_signal
 from agents.phrases import phrase
 from agents.settings import AgentSettings
 from agents.slot_text import format_day, format_slots
@@ -186,7 +185,7 @@ def draft_parts(data: Mapping[str, Any]) -> DraftParts:
         ).capitalize()  # the API value of a picklist ("COMPUTER_SOFTWARE")
     industry = industry.lower() if industry and lang == "en" else industry
     analysis: Analysis = data["analysis"]
-    pricing = any(pricing_signal(sig.label) for sig in analysis.buying_signals)
+    pricing = any("pricing" in sig.label.lower() for sig in analysis.buying_signals)
     signal = phrase(lang, "signal_pricing" if pricing else "signal_none")
     key = arm.name if arm.name in P_ARMS else "value_reinforcement"
     if key == "social_proof" and not industry:

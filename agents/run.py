@@ -16,7 +16,6 @@ from agents.errors import ConfigurationError
 from agents.facts import Vocabulary, build_vocabulary
 from agents.models import OFFLINE_LABEL, AgentRun, Check, DraftOut, Fallback, NextBestAction
 from agents.moments import detect_escalations
-from agents.offline_words import contact_language
 from agents.providers.base import LLMProvider
 from agents.providers.budget import context_budget
 from agents.providers.cache import LLMCache, SpendLedger
@@ -82,10 +81,7 @@ def run_agents(
                       redactor=Redactor(record), sleep=sleep, record_id=record.id)
     base_vocab = _vocabulary(ctx, other_customers=settings.other_customer_names,
                              allowed_links=settings.link_allowlist)
-    # The analysis is written before the strategist picks the recipient: it speaks the primary contact's language,
-    # which is the draft's unless an executive arm writes to a senior contact who reads another (agents.offline_words).
-    analysis, r1 = analyse(gateway, ctx, base_vocab, settings.allowed_promises,
-                           language=contact_language(ctx, record.primary_contact, settings.language))
+    analysis, r1 = analyse(gateway, ctx, base_vocab, settings.allowed_promises)
     escalations = [str(e) for e in detect_escalations(ctx)]
     if escalations:
         analysis = analysis.model_copy(update={"escalations": escalations})

@@ -15,11 +15,10 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from agents.catalogue import DEFAULT_CATALOGUE, StrategyArm, catalogue_by_name
+from agents.catalogue import StrategyArm, catalogue_by_name
 from agents.context import Context
 from agents.facts import Vocabulary
 from agents.models import Analysis, NextBestAction, Person, Strategy, StrategyOut
-from agents.offline_words import contact_language, has, say
 from agents.prompts import load_prompt
 from agents.providers.gateway import CallResult, Gateway
 from agents.providers.offline import register
@@ -163,7 +162,7 @@ def plan(
                                                                       "risk_indicators", "buying_signals"})}),
               "data": fence(ctx.data)}
     data = {"task": "strategy", "ctx": ctx, "arm": arm, "analysis": analysis, "settings": settings,
-            "recipient": recipient, "language": contact_language(ctx, recipient, settings.language)}
+            "recipient": recipient}
     result = gateway.call_checked(
         prompt.render(values, data), StrategyOut, role="strategist", prompt_version=prompt.version,
         check=lambda out: check_strategy(out, ctx, vocab, arm=arm, max_discount=settings.max_discount,
@@ -226,21 +225,19 @@ def schedule(timing: str, local_now: datetime) -> datetime:
 
 @register(StrategyOut)
 def offline_strategy(data: Mapping[str, Any]) -> StrategyOut:
-    """Explain the chosen arm from the analysis and scores (the offline template), in the draft's language
-    (`data["language"]`, English when absent: agents.offline_words)."""
+    """Explain the chosen arm from the analysis and scores (the offline template)."""
     ctx: Context = data["ctx"]
     arm: StrategyArm = data["arm"]
     analysis: Analysis = data["analysis"]
     settings: AgentSettings = data["settings"]
     recipient = data["recipient"]
-    lang: str = data.get("language") or "en"
     because = []
     if analysis.buying_signals:
-        because.append(say(lang, "because.signal", label=analysis.buying_signals[0].label))
+        because.append(f"signal: {analysis.buying_signals[0].label}")
     if analysis.risk_indicators:
-        because.append(say(lang, "because.risk", label=analysis.risk_indicators[0].label))
-    because.append(say(lang, "because.engagement", trend=say(lang, f"trend.{analysis.engagement_trend}")))
-    rationale = say(lang, "rationale", when=_when(arm, lang), because=say(lang, "because.join").join(because))
+        because.append(f"risk: {analysis.risk_indicators[0].label}")
+    because.append(f"engagement {analysis.engagement_trend.replace('_', ' ')}")
+    rationale = f"{arm.when} Here: {'; '.join(because)}."
     price = ctx.scores.get("price") if isinstance(ctx.scores.get("price"), Mapping) else {}
     discount = None
     if arm.uses_discount and price.get("best_discount"):
@@ -254,13 +251,3 @@ def offline_strategy(data: Mapping[str, Any]) -> StrategyOut:
         timing = "next_week"
     return StrategyOut(strategy=arm.name, rationale=rationale, channel=channel, timing=timing, discount=discount,
                        recipient_contact_id=recipient.id if recipient else "")
-
-
-_DEFAULT_WHEN = {a.name: a.when for a in DEFAULT_CATALOGUE}
-
-
-def _when(arm: StrategyArm, lang: str) -> str:
-    """When the arm fits, in `lang` for a default arm; a tenant's own wording stays as the tenant wrote it (it is the
-    tenant's setting the checks vouch for, and no catalogue knows its translation)."""
-    key = f"when.{arm.name}"
-    return say(lang, key) if arm.when == _DEFAULT_WHEN.get(arm.name) and has(lang, key) else arm.when

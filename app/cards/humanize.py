@@ -22,10 +22,7 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b")
 _ARROWS = re.compile(r"\s*[↑↓▲▼]")
-_SCORE_FACTOR = re.compile(r"(?:Score factor|Score-Faktor|Facteur du score|Factor de la puntuación)\s*:\s*")
-"""The offline analyst's prefix of a score factor in each language (agents/offline_messages, key `factor`): the card
-shows the factor under the chance to close, not again as a risk or a signal."""
-SCORE_FACTOR_PREFIXES = ("Score factor", "Score-Faktor", "Facteur du score", "Factor de la puntuación")
+_SCORE_FACTOR = re.compile(r"Score factor:\s*")
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 _CAPS_ENUM = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
 PROVIDER_NAMES = {"openai": "OpenAI", "anthropic": "Anthropic", "openai_compatible": "OpenAI-compatible server"}

@@ -17,7 +17,6 @@ from typing import Any
 from app.cards import catalogue, factor_words, reason_words
 from app.cards.catalogue import text
 from app.cards.humanize import (
-    SCORE_FACTOR_PREFIXES,
     ago,
     date_text,
     due_text,
@@ -511,7 +510,7 @@ def details_view(payload: Mapping[str, Any], labels: Mapping[str, str], lang: st
         for item in items or []:
             label = item if isinstance(item, str) else _mapping(item).get("label")
             # Score factors are already shown as the reasons under the chance to close.
-            if isinstance(label, str) and label and not label.startswith(SCORE_FACTOR_PREFIXES):
+            if isinstance(label, str) and label and not label.startswith("Score factor"):
                 said = prose(label, labels, lang)
                 if said not in out:
                     out.append(said)

@@ -32,8 +32,8 @@ PROPER_NOUNS = {"Agentic Sales", "LinkedIn", "OpenAI", "CLV", "CRM", "LLM", "AI"
 """Words every language writes alike: the product's and vendors' names, and loan words the catalogues keep."""
 
 AGENTS_OWN_WORDS = ("summary", "risks", "signals", "rationale")
-"""The analyst's and strategist's own prose (agents/: the offline templates write it in the record's language since
-wave 42, tests/agents/test_wave42_cardlang42_card_language.py); not the card's labels, and not part of this check."""
+"""The analyst's and strategist's own prose (agents/: the offline templates write it in English); not the card's
+labels, and not part of this check (the draft and the next best action are in the record's language already)."""
 
 
 def english_fragments(language: str) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 // preview page and this card have the same structure and the same words (checked on the same
 // fixtures by tests/view.test.ts and tests/cards/test_render.py).
 import type { CardPayload } from './api.ts';
-import { SCORE_FACTOR_PREFIX, ago, dateText, dueText, modelText, money, percent, prose, words, writerText } from './format.ts';
+import { ago, dateText, dueText, modelText, money, percent, prose, words, writerText } from './format.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -483,7 +483,7 @@ function detailsView(payload: Obj, labels: Record<string, string>): CardView['de
     for (const item of Array.isArray(items) ? items : []) {
       const label = typeof item === 'string' ? item : obj(item).label;
       // Score factors are already shown as the reasons under the chance to close.
-      if (typeof label === 'string' && label && !SCORE_FACTOR_PREFIX.test(label)) {
+      if (typeof label === 'string' && label && !label.startsWith('Score factor')) {
         const text = prose(label, labels);
         if (!out.includes(text)) out.push(text);
       }

@@ -285,7 +285,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /* The patterns of app/cards/humanize.py's prose, in the same order. */
 const ISO_TIME = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b/g;
 const ARROWS = /\s*[↑↓▲▼]/g;
-const SCORE_FACTOR = /(?:Score factor|Score-Faktor|Facteur du score|Factor de la puntuación)\s*:\s*/g;
+const SCORE_FACTOR = /Score factor:\s*/g;
 const SNAKE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
 const CAPS_ENUM = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
 
