@@ -343,20 +343,6 @@ def test_a_review_said_to_be_needed_is_no_bypass(lang, text):
 # --- 8. the offline analysis gives its figures a unit and a scale ---------------------------------------------------
 
 
-# the offline analysis speaks the record's language since wave 42 (cardlang42: agents/offline_messages); each language
-# names the score, the activity points and their weights in its own words
-UNITS = {
-    "hubspot_deal": ("Conversion score {score} of 99 (", "activity points from the customer in the last 14 days",
-                     "a meeting counts 3, a call or their e-mail 2, a page view 1"),
-    "de_deal": ("Abschlusschance {score} von 99 (", "Aktivitätspunkte des Kunden in den letzten 14 Tagen",
-                "ein Meeting zählt 3, ein Anruf oder eine E-Mail des Kunden 2, ein Seitenaufruf 1"),
-    "fr_deal": ("{score} sur 99 (", "points d'activité du client sur les 14 derniers jours",
-                "une réunion compte 3, un appel ou un e-mail du client 2, une consultation de page 1"),
-    "es_opportunity": ("{score} de 99 (", "puntos de actividad del cliente en los últimos 14 días",
-                       "una reunión cuenta 3, una llamada o un correo del cliente 2, una visita a una página 1"),
-}
-
-
 @pytest.mark.parametrize("name", ["hubspot_deal", "de_deal", "fr_deal", "es_opportunity"])
 def test_the_offline_analysis_says_what_its_figures_count_and_out_of_what(name):
     record, scores = load_record(name)
@@ -364,10 +350,9 @@ def test_the_offline_analysis_says_what_its_figures_count_and_out_of_what(name):
                      policy=fixed_policy("value_reinforcement"))
     summary = run.analysis.summary
     score = ((scores or {}).get("conversion") or {}).get("score_1_99")
-    scored, points, weights = UNITS[name]
-    assert score is None or scored.format(score=score) in summary, summary
-    assert score is None or summary.count(scored.format(score=score)) == 1, summary  # the score is told once
+    assert score is None or f"Conversion score {score} of 99 (" in summary, summary
+    assert "Conversion score" not in summary.replace(f"Conversion score {score} of 99", ""), summary
     assert "weighted " not in summary, summary
-    assert points in summary, summary
-    assert weights in summary, summary
+    assert "activity points from the customer in the last 14 days" in summary, summary
+    assert "a meeting counts 3, a call or their e-mail 2, a page view 1" in summary, summary
     assert not run.fallbacks, run.fallbacks  # the checks pass the offline analysis as it is
