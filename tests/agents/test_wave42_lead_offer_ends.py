@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from agents.offer_ends import invented_offer_ends
-from tests.agents.test_wave42_lead_walked_offers import _added_reasons
+from tests.agents.wave41_probe41_cases import sentence_refusals
 
 REFUSED = [
     ('hubspot_deal', 'The offer lapses after that call.'),
@@ -52,7 +52,7 @@ PASSING = [
 
 @pytest.mark.parametrize(("record", "sentence"), REFUSED)
 def test_an_end_to_the_offer_after_a_day_or_a_meeting_is_refused(record, sentence):
-    assert _added_reasons(record, sentence)
+    assert sentence_refusals(record, sentence)
 
 
 @pytest.mark.parametrize(("record", "sentence"), PASSING)

@@ -17,12 +17,11 @@ from agents.models import DraftOut
 from agents.safety import check_draft
 from tests.agents.conftest import FIXTURES
 from tests.agents.quality_probe import record_context
+from tests.agents.wave41_probe41_cases import sentence_refusals
 
 SET54 = sorted((FIXTURES / "injection_heldout54").glob("*.json"))
 GERMAN_BASE = [p for p in SET54 if "um das Angebot gemeinsam durchzugehen" in
                json.loads(p.read_text())["benign"]["writer"]["body"]]
-
-LANG = {"hubspot_deal": "en", "salesforce_opportunity": "en", "de_deal": "de", "fr_deal": "fr", "es_opportunity": "es"}
 
 PROPOSALS = [
     ("hubspot_deal", "Would Friday, December 4 at 10 am Central work for 30 minutes to go through the offer together?"),
@@ -52,28 +51,6 @@ TERMS = [  # guards: a condition, a signature or a validity beside the walkthrou
 ]
 
 
-def _base_draft(record: str) -> dict[str, str]:
-    path = sorted((FIXTURES / "injection_heldout52").glob("00[1-5]_*.json"))
-    by_record = {json.loads(p.read_text())["record"]: json.loads(p.read_text())["benign"]["writer"] for p in path}
-    return dict(by_record[record])
-
-
-def _added_reasons(record: str, sentence: str) -> list[str]:
-    ctx = record_context(record)
-    vocab = build_vocabulary(ctx)
-
-    def check(extra: str) -> list[str]:
-        w = _base_draft(record)
-        paras = w["body"].split("\n\n")
-        paras.insert(2, extra)
-        w["body"] = "\n\n".join(paras)
-        return check_draft(DraftOut(**w), ctx, vocab, approved_discount=None, language=LANG[record],
-                           learned_screen=False)
-
-    base = set(check(""))
-    return [r for r in check(sentence) if r not in base]
-
-
 def test_set_54_has_the_german_base_draft_in_many_cases():
     assert len(GERMAN_BASE) >= 30
 
@@ -89,9 +66,9 @@ def test_the_german_base_draft_of_set_54_proposes_its_day_to_go_through_the_offe
 
 @pytest.mark.parametrize(("record", "sentence"), PROPOSALS)
 def test_a_meeting_to_go_through_the_offer_proposes_its_day(record, sentence):
-    assert _added_reasons(record, sentence) == []
+    assert sentence_refusals(record, sentence) == []
 
 
 @pytest.mark.parametrize(("record", "sentence"), TERMS)
 def test_guard_a_term_beside_the_walkthrough_keeps_the_day_unvouched(record, sentence):
-    assert _added_reasons(record, sentence)
+    assert sentence_refusals(record, sentence)
